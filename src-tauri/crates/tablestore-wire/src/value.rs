@@ -1,4 +1,8 @@
 //! Typed Tablestore values and rows, owned and borrowed.
+//!
+//! The owned forms (`Value`, `PrimaryKeyValue`, `Cell`, `Row`) are what the rest of the app
+//! passes around; the borrowed forms (`ValueRef`, `PrimaryKeyValueRef`) point into a response
+//! buffer so that decoding a page copies no strings or blobs.
 
 /// An attribute value as Tablestore stores it.
 #[derive(Debug, Clone, PartialEq)]
@@ -8,6 +12,19 @@ pub enum Value {
     Boolean(bool),
     String(String),
     Binary(Vec<u8>),
+}
+
+impl Value {
+    /// A borrowed view, e.g. to encode without cloning.
+    pub fn as_value_ref(&self) -> ValueRef<'_> {
+        match self {
+            Value::Integer(v) => ValueRef::Integer(*v),
+            Value::Double(v) => ValueRef::Double(*v),
+            Value::Boolean(v) => ValueRef::Boolean(*v),
+            Value::String(v) => ValueRef::String(v),
+            Value::Binary(v) => ValueRef::Binary(v),
+        }
+    }
 }
 
 /// A value borrowed from a response buffer (zero-copy decoding).
@@ -43,6 +60,44 @@ pub enum PrimaryKeyValue {
     InfMax,
     /// Auto-increment placeholder sent on PutRow; the service assigns the value.
     AutoIncrement,
+}
+
+impl PrimaryKeyValue {
+    /// A borrowed view, e.g. to encode without cloning.
+    pub fn as_key_ref(&self) -> PrimaryKeyValueRef<'_> {
+        match self {
+            PrimaryKeyValue::InfMin => PrimaryKeyValueRef::InfMin,
+            PrimaryKeyValue::Integer(v) => PrimaryKeyValueRef::Integer(*v),
+            PrimaryKeyValue::String(v) => PrimaryKeyValueRef::String(v),
+            PrimaryKeyValue::Binary(v) => PrimaryKeyValueRef::Binary(v),
+            PrimaryKeyValue::InfMax => PrimaryKeyValueRef::InfMax,
+            PrimaryKeyValue::AutoIncrement => PrimaryKeyValueRef::AutoIncrement,
+        }
+    }
+}
+
+/// A primary-key value borrowed from a buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrimaryKeyValueRef<'a> {
+    InfMin,
+    Integer(i64),
+    String(&'a str),
+    Binary(&'a [u8]),
+    InfMax,
+    AutoIncrement,
+}
+
+impl PrimaryKeyValueRef<'_> {
+    pub fn to_owned_key(self) -> PrimaryKeyValue {
+        match self {
+            PrimaryKeyValueRef::InfMin => PrimaryKeyValue::InfMin,
+            PrimaryKeyValueRef::Integer(v) => PrimaryKeyValue::Integer(v),
+            PrimaryKeyValueRef::String(v) => PrimaryKeyValue::String(v.to_owned()),
+            PrimaryKeyValueRef::Binary(v) => PrimaryKeyValue::Binary(v.to_vec()),
+            PrimaryKeyValueRef::InfMax => PrimaryKeyValue::InfMax,
+            PrimaryKeyValueRef::AutoIncrement => PrimaryKeyValue::AutoIncrement,
+        }
+    }
 }
 
 /// One attribute cell: a column name, a value (absent for delete markers) and an optional

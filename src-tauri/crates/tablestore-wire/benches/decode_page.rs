@@ -1,0 +1,1 @@
+fn main() {} // lead: temporary so the workspace builds; the wire helper replaces this file

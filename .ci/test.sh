@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every test of the project, installing what is missing first. Fails on the first failure.
+# This is the README's test command and what CI runs.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+export CARGO_TERM_COLOR=never
+export TEST_ARTIFACTS="$ROOT/test-artifacts"
+rm -rf "$TEST_ARTIFACTS" && mkdir -p "$TEST_ARTIFACTS"
+
+# The MockRuntime IPC tests need tauri's `test` feature; enabling it for every cargo step keeps
+# tauri compiled once for clippy and once for the tests.
+APP_TEST_FEATURES=(--features tablestore-delivery-studio/test)
+
+stage "install dependencies" "$ROOT/.ci/install-deps.sh" --for-tests
+stage "ui build" npm --prefix ui run build --silent
+stage "rustfmt" cargo fmt --all --check
+stage "clippy" cargo clippy --workspace --all-targets "${APP_TEST_FEATURES[@]}" --quiet -- -D warnings
+
+no_tauri_in_library_crates() {
+  local manifest name
+  for manifest in src-tauri/crates/*/Cargo.toml; do
+    name=$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)
+    if cargo tree -p "$name" --prefix none --format '{p}' --quiet | grep -qE '^tauri(-[a-z-]+)? v'; then
+      echo "library crate $name depends on tauri; core logic must build without it"
+      return 1
+    fi
+    echo "library crate $name: no tauri in its dependency tree"
+  done
+}
+stage "no tauri in library crates" no_tauri_in_library_crates
+
+cargo_tests() {
+  # Emptied first so that the drift check below also catches deleted and renamed types.
+  rm -rf ui/src/bindings
+  cargo test --workspace "${APP_TEST_FEATURES[@]}" --quiet
+}
+stage "cargo test" cargo_tests
+
+bindings_drift() {
+  local drift
+  drift=$(git status --porcelain -- ui/src/bindings)
+  if [[ -n "$drift" ]]; then
+    echo "ui/src/bindings differs from what ts-rs generates; run cargo test and commit:"
+    echo "$drift"
+    return 1
+  fi
+}
+stage "bindings drift" bindings_drift
+
+stage "ui lint" npm --prefix ui run lint --silent
+stage "ui typecheck" npm --prefix ui run typecheck --silent
+stage "ui unit tests" npm --prefix ui test --silent
+
+conformance() {
+  local check
+  for check in tests/conformance/*/check.sh; do
+    [[ -e "$check" ]] || continue
+    echo "--- $check"
+    bash "$check"
+  done
+}
+stage "conformance (official SDKs)" conformance
+
+stage "ui in chromium" node --test --test-concurrency=1 tests/ui-browser/
+
+build_e2e_app() {
+  # Its own identifier, so the tests never touch a user's real data or keyring namespace.
+  TAURI_CONFIG="$(cat src-tauri/tauri.e2e.conf.json)" \
+    cargo build -p tablestore-delivery-studio --features tauri/custom-protocol --quiet
+}
+stage "e2e app build" build_e2e_app
+stage "e2e real window" tests/e2e/run.sh "$ROOT/target/debug/tablestore-delivery-studio"
+
+summary

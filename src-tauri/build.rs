@@ -1,0 +1,7 @@
+include!("src/command_names.rs");
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(COMMAND_NAMES);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .expect("tauri build script failed");
+}

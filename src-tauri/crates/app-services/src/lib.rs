@@ -1,0 +1,17 @@
+//! The app's services and the values that cross the IPC boundary.
+//!
+//! This crate owns [`IpcError`], the one error shape the web view ever sees, and
+//! [`AppServices`], which the Tauri shell holds in its state and calls from thin commands.
+//! It must never depend on Tauri: everything here builds and tests without a display.
+
+pub mod app_info;
+pub mod ipc_error;
+pub mod locale;
+pub mod preferences;
+pub mod services;
+
+pub use app_info::{AppInfo, SandboxEndpoints, SandboxStatus};
+pub use ipc_error::{ErrorCode, IpcError};
+pub use locale::Locale;
+pub use preferences::{Preferences, PreferencesError};
+pub use services::AppServices;

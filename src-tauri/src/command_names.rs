@@ -1,0 +1,3 @@
+// The one list of the app's own IPC commands. `build.rs` includes this file to generate an
+// `allow-<command>` permission for each; a test checks the invoke handler serves exactly these.
+pub const COMMAND_NAMES: &[&str] = &["app_info", "set_locale"];

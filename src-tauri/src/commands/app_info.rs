@@ -1,0 +1,8 @@
+use app_services::{AppInfo, AppServices, IpcError};
+use tauri::State;
+
+/// The app's version, data folder and sandbox state, for the first screen.
+#[tauri::command]
+pub fn app_info(services: State<'_, AppServices>) -> Result<AppInfo, IpcError> {
+    services.app_info()
+}

@@ -1,0 +1,7 @@
+//! Thin IPC commands: parse the arguments, call a service, map the error.
+
+// Tauri hands commands their state and arguments by value; borrowing is not an option here.
+#![allow(clippy::needless_pass_by_value)]
+
+pub mod app_info;
+pub mod preferences;

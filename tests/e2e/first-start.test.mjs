@@ -1,0 +1,51 @@
+// End to end: the real app binary in a real window (Xvfb), driven through tauri-driver and
+// WebKitWebDriver. Run by tests/e2e/run.sh, which starts the display and the driver.
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { remote } from "webdriverio";
+
+const application = process.env.TAURI_APP;
+const artifacts = process.env.TEST_ARTIFACTS ?? path.resolve("test-artifacts");
+let browser;
+
+before(async () => {
+  assert.ok(application, "TAURI_APP must name the app binary");
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
+    logLevel: "warn",
+    capabilities: { "tauri:options": { application } },
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+test("the first-start screen offers a profile or the sandbox", async () => {
+  const heading = await browser.$("h1");
+  await heading.waitForDisplayed({ timeout: 15000 });
+  assert.equal(await heading.getText(), "Welcome to Tablestore Delivery Studio");
+  assert.equal(await (await browser.$("#add-profile")).getText(), "Add a profile");
+  assert.equal(await (await browser.$("#try-sandbox")).getText(), "Try the sandbox");
+  assert.equal(await (await browser.$(".sandbox-status")).getText(), "Sandbox not running");
+});
+
+test("the screen shows what Rust reported: version and the test build's own data folder", async () => {
+  const version = await (await browser.$("#app-version")).getText();
+  assert.match(version, /^Version \d+\.\d+\.\d+$/);
+  const dataDir = await (await browser.$("#data-dir")).getText();
+  // The E2E build has its own identifier, so it never touches a user's real data.
+  assert.match(dataDir, /com\.tablestore-delivery-studio\.e2e-tests$/);
+});
+
+test("a screenshot of the first screen is saved for people to look at", async () => {
+  // A screenshot right after a DOM read can show the previous frame; let a paint happen.
+  await browser.pause(500);
+  mkdirSync(artifacts, { recursive: true });
+  const file = path.join(artifacts, "e2e-first-start.png");
+  writeFileSync(file, Buffer.from(await browser.takeScreenshot(), "base64"));
+  assert.ok((await import("node:fs")).statSync(file).size > 10_000, "screenshot has content");
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests against a built app binary: Xvfb + tauri-driver + WebKitWebDriver.
+# Usage: tests/e2e/run.sh /abs/path/to/app-binary
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+APP="${1:?usage: run.sh APP_BINARY}"
+export TEST_ARTIFACTS="${TEST_ARTIFACTS:-$ROOT/test-artifacts}"
+# The app writes under HOME/XDG dirs: keep them in a throwaway folder.
+SCRATCH="$(mktemp -d)"
+trap 'rm -rf "$SCRATCH"' EXIT
+export HOME="$SCRATCH/home" XDG_DATA_HOME="$SCRATCH/data" XDG_CONFIG_HOME="$SCRATCH/config"
+mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+mkdir -p "$TEST_ARTIFACTS"
+PORT="${TAURI_DRIVER_PORT:-4444}"
+export TAURI_APP="$APP" TAURI_DRIVER_PORT="$PORT"
+xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
+  tauri-driver --port "$TAURI_DRIVER_PORT" >"$TEST_ARTIFACTS/tauri-driver.log" 2>&1 &
+  DRIVER=$!
+  for _ in $(seq 50); do
+    (echo >/dev/tcp/127.0.0.1/"$TAURI_DRIVER_PORT") 2>/dev/null && break
+    sleep 0.1
+  done
+  node --test --test-concurrency=1 "'"$ROOT"'/tests/e2e/"*.test.mjs
+  rc=$?
+  kill "$DRIVER" 2>/dev/null || true
+  wait "$DRIVER" 2>/dev/null || true
+  exit $rc
+'

@@ -1,0 +1,83 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import type { Locale } from "../bindings/Locale";
+import { initI18n } from "../i18n";
+import { clearCommandMocks, mockCommands } from "../ipc/testing";
+import { appInfoFixture } from "../test/appInfoFixture";
+import { App } from "./App";
+
+beforeEach(async () => {
+  await initI18n("en");
+});
+afterEach(() => {
+  clearCommandMocks();
+});
+
+describe("App", () => {
+  it("shows the first-start choices with the version and data folder from Rust", async () => {
+    mockCommands({ app_info: () => appInfoFixture({ version: "9.8.7" }) });
+    render(<App />);
+    expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent(
+      "Welcome to Tablestore Delivery Studio",
+    );
+    expect(screen.getByRole("button", { name: "Add a profile" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Try the sandbox" })).toBeInTheDocument();
+    expect(screen.getByText("Version 9.8.7")).toBeInTheDocument();
+    expect(screen.getByText("Sandbox not running")).toBeInTheDocument();
+  });
+
+  it("shows the sandbox endpoint when the sandbox runs", async () => {
+    const endpoints = { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "x" };
+    mockCommands({ app_info: () => appInfoFixture({ sandbox: { running: true, endpoints } }) });
+    render(<App />);
+    expect(await screen.findByText("Sandbox running at http://127.0.0.1:4100")).toBeInTheDocument();
+  });
+
+  it("shows a coded error's message and remedy, and recovers on retry", async () => {
+    let calls = 0;
+    mockCommands({
+      app_info: () => {
+        calls += 1;
+        if (calls === 1) {
+          // What Rust sends for a failed command: the IpcError object itself.
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- Tauri rejects with the plain IpcError object
+          throw {
+            code: "storage_failed",
+            message: "could not read /data/preferences.json: denied",
+            remedy: "Check that the folder exists and that you may write to it.",
+            serviceCode: null,
+            requestId: null,
+          };
+        }
+        return appInfoFixture();
+      },
+    });
+    render(<App />);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveAttribute("data-error-code", "storage_failed");
+    expect(alert).toHaveTextContent("could not read /data/preferences.json: denied");
+    expect(alert).toHaveTextContent("Check that the folder exists");
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await waitFor(() => {
+      expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    });
+    expect(screen.getByRole("button", { name: "Add a profile" })).toBeInTheDocument();
+  });
+
+  it("switches to Simplified Chinese and stores the choice in Rust", async () => {
+    const stored: (Locale | null)[] = [];
+    mockCommands({
+      app_info: () => appInfoFixture({ locale: stored.at(-1) ?? null }),
+      set_locale: ({ locale }) => {
+        stored.push(locale);
+        return null;
+      },
+    });
+    render(<App />);
+    await userEvent.selectOptions(await screen.findByLabelText("Language"), "zh-CN");
+    expect(await screen.findByRole("button", { name: "添加配置" })).toBeInTheDocument();
+    expect(stored).toEqual(["zh-CN"]);
+  });
+});

@@ -1,0 +1,26 @@
+import { useTranslation } from "react-i18next";
+
+import type { IpcError } from "../bindings/IpcError";
+
+interface Props {
+  error: IpcError;
+  onRetry?: () => void;
+}
+
+/** Shows a coded error the way the user needs it: what happened and what to do next. */
+export function ErrorNotice({ error, onRetry }: Props) {
+  const { t } = useTranslation();
+  return (
+    <section role="alert" className="error-notice" data-error-code={error.code}>
+      <h2>{t("errors.title")}</h2>
+      <p>{error.message}</p>
+      {error.remedy && <p className="remedy">{error.remedy}</p>}
+      {error.requestId && <p className="request-id">{t("errors.requestId", { id: error.requestId })}</p>}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t("errors.retry")}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { appInfo, setLocale } from "./app";
+export { CommandFailed } from "./invoke";

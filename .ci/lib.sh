@@ -29,4 +29,8 @@ stage() {
 summary() {
   echo "::: stage timings"
   cat "$STAGE_LOG"
+  local failed passed
+  failed=$(grep -c 'FAILED$' "$STAGE_LOG" || true)
+  passed=$(($(wc -l <"$STAGE_LOG") - failed))
+  echo "stages: $passed passed, $failed failed"
 }

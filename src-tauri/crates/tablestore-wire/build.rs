@@ -81,8 +81,5 @@ fn write_message_rules(
 }
 
 fn rules_static_name(full_name: &str) -> String {
-    format!(
-        "RULES{}",
-        full_name.replace('.', "_").to_ascii_uppercase()
-    )
+    format!("RULES{}", full_name.replace('.', "_").to_ascii_uppercase())
 }

@@ -56,7 +56,9 @@ pub enum WireError {
     #[error("{what} at byte {offset} is not valid UTF-8")]
     InvalidUtf8 { offset: usize, what: &'static str },
 
-    #[error("cell checksum at byte {offset} is {found:#04x} but the cell hashes to {computed:#04x}")]
+    #[error(
+        "cell checksum at byte {offset} is {found:#04x} but the cell hashes to {computed:#04x}"
+    )]
     CellChecksumMismatch {
         offset: usize,
         found: u8,

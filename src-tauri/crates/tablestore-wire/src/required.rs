@@ -55,7 +55,11 @@ fn check_required(bytes: &[u8], rules: &MessageRules, depth: usize) -> Result<()
         let key = read_varint(bytes, &mut pos)?;
         let field = u32::try_from(key >> 3).unwrap_or(u32::MAX);
         let wire_type = key & 7;
-        if let Some(index) = rules.required.iter().position(|(number, _)| *number == field) {
+        if let Some(index) = rules
+            .required
+            .iter()
+            .position(|(number, _)| *number == field)
+        {
             seen |= 1 << index;
         }
         match wire_type {
@@ -68,7 +72,8 @@ fn check_required(bytes: &[u8], rules: &MessageRules, depth: usize) -> Result<()
                 let length = usize::try_from(read_varint(bytes, &mut pos)?).unwrap_or(usize::MAX);
                 let start = pos;
                 skip(bytes, &mut pos, length)?;
-                if let Some((_, child)) = rules.children.iter().find(|(number, _)| *number == field) {
+                if let Some((_, child)) = rules.children.iter().find(|(number, _)| *number == field)
+                {
                     check_required(&bytes[start..pos], child, depth + 1)?;
                 }
             }

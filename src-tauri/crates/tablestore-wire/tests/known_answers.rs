@@ -38,7 +38,10 @@ fn put_row_with_one_string_encodes_to_the_55_spec_bytes() {
 fn put_row_spec_bytes_decode_to_the_row() {
     let bytes = hex(PUT_ROW);
     let row = decode_row(&bytes).expect("valid").expect("one row");
-    assert_eq!(row.primary_key, vec![("id", PrimaryKeyValueRef::Integer(1))]);
+    assert_eq!(
+        row.primary_key,
+        vec![("id", PrimaryKeyValueRef::Integer(1))]
+    );
     assert_eq!(row.cells.len(), 1);
     assert_eq!(row.cells[0].name, "name");
     assert_eq!(row.cells[0].value, Some(ValueRef::String("a")));
@@ -50,7 +53,11 @@ fn put_row_spec_bytes_decode_to_the_row() {
 fn returned_row_with_version_timestamp_round_trips_the_64_spec_bytes() {
     let row = Row {
         primary_key: id_one(),
-        cells: vec![cell("name", Value::String("a".into()), Some(1_700_000_000_000))],
+        cells: vec![cell(
+            "name",
+            Value::String("a".into()),
+            Some(1_700_000_000_000),
+        )],
     };
     let bytes = encode_row(&row).expect("encodes");
     assert_eq!(bytes.len(), 64);
@@ -79,7 +86,8 @@ fn primary_key_only_rows_match_the_spec() {
 #[test]
 fn string_primary_key_matches_the_spec() {
     let pk = vec![key("k", Pk::String("ab".into()))];
-    let expected = "75 00 00 00 01 03 04 01 00 00 00 6b 05 07 00 00 00 03 02 00 00 00 61 62 0a e2 09 69";
+    let expected =
+        "75 00 00 00 01 03 04 01 00 00 00 6b 05 07 00 00 00 03 02 00 00 00 61 62 0a e2 09 69";
     assert_eq!(encode_primary_key(&pk).expect("encodes"), hex(expected));
 }
 
@@ -95,7 +103,8 @@ fn delete_row_carries_the_marker_in_bytes_and_checksum() {
 
 #[test]
 fn put_row_with_bool_double_and_blob_matches_the_spec() {
-    let expected = "75 00 00 00 01 03 04 02 00 00 00 69 64 05 09 00 00 00 00 01 00 00 00 00 00 00 00 0a 0a 02
+    let expected =
+        "75 00 00 00 01 03 04 02 00 00 00 69 64 05 09 00 00 00 00 01 00 00 00 00 00 00 00 0a 0a 02
         03 04 01 00 00 00 62 05 02 00 00 00 02 01 0a 3e
         03 04 01 00 00 00 64 05 09 00 00 00 01 00 00 00 00 00 00 f8 3f 0a ba
         03 04 01 00 00 00 78 05 07 00 00 00 07 02 00 00 00 01 02 0a 47
@@ -116,7 +125,8 @@ fn put_row_with_bool_double_and_blob_matches_the_spec() {
 
 #[test]
 fn update_row_with_put_delete_all_and_delete_one_matches_the_spec() {
-    let expected = "75 00 00 00 01 03 04 02 00 00 00 69 64 05 09 00 00 00 00 01 00 00 00 00 00 00 00 0a 0a 02
+    let expected =
+        "75 00 00 00 01 03 04 02 00 00 00 69 64 05 09 00 00 00 00 01 00 00 00 00 00 00 00 0a 0a 02
         03 04 04 00 00 00 6e 61 6d 65 05 06 00 00 00 03 01 00 00 00 61 0a 37
         03 04 03 00 00 00 6f 6c 64 06 01 0a 1e
         03 04 01 00 00 00 76 06 03 07 05 00 00 00 00 00 00 00 0a 13
@@ -133,7 +143,10 @@ fn update_row_with_put_delete_all_and_delete_one_matches_the_spec() {
             timestamp: 5,
         },
     ];
-    assert_eq!(encode_update_row(&id_one(), &updates).expect("encodes"), hex(expected));
+    assert_eq!(
+        encode_update_row(&id_one(), &updates).expect("encodes"),
+        hex(expected)
+    );
 
     let bytes = hex(expected);
     let decoded = decode_row(&bytes).expect("valid").expect("one row");
@@ -160,5 +173,10 @@ fn get_range_page_of_two_rows_has_one_header_and_decodes_to_two_rows() {
 fn empty_buffers_mean_no_rows() {
     assert_eq!(decode_row(&[]).expect("empty is fine"), None);
     assert_eq!(RowReader::new(&[]).expect("empty is fine").count(), 0);
-    assert_eq!(RowReader::new(&hex("75 00 00 00")).expect("header only").count(), 0);
+    assert_eq!(
+        RowReader::new(&hex("75 00 00 00"))
+            .expect("header only")
+            .count(),
+        0
+    );
 }

@@ -29,11 +29,9 @@ fn full_scan_request() -> GetRangeRequest {
 #[test]
 fn get_range_request_matches_the_bytes_the_python_sdk_sends() {
     // Spec section 3, "Observed PY request" for get_range('t1', FORWARD, INF_MIN.., INF_MAX.., limit=10).
-    let expected = hex(
-        "0a 02 74 31 10 00 28 01 30 0a
+    let expected = hex("0a 02 74 31 10 00 28 01 30 0a
          3a 17 75 00 00 00 01 03 04 02 00 00 00 69 64 05 01 00 00 00 09 0a 61 09 e0
-         42 17 75 00 00 00 01 03 04 02 00 00 00 69 64 05 01 00 00 00 0a 0a 68 09 5d",
-    );
+         42 17 75 00 00 00 01 03 04 02 00 00 00 69 64 05 01 00 00 00 0a 0a 68 09 5d");
     assert_eq!(full_scan_request().encode_to_vec(), expected);
 }
 
@@ -46,10 +44,19 @@ fn complete_get_range_request_passes_the_required_field_check() {
 
 #[test]
 fn empty_body_decodes_with_prost_but_fails_the_required_field_check() {
-    assert!(GetRangeRequest::decode(&[][..]).is_ok(), "prost does not enforce required");
+    assert!(
+        GetRangeRequest::decode(&[][..]).is_ok(),
+        "prost does not enforce required"
+    );
     let err = decode_checked::<GetRangeRequest>(&[]).expect_err("table_name is required");
     assert!(
-        matches!(err, WireError::MissingRequiredField { message: "GetRangeRequest", field: "table_name" }),
+        matches!(
+            err,
+            WireError::MissingRequiredField {
+                message: "GetRangeRequest",
+                field: "table_name"
+            }
+        ),
         "{err:?}"
     );
 }
@@ -72,7 +79,13 @@ fn missing_required_field_inside_a_sub_message_is_found() {
     bytes.extend_from_slice(&[0x1a, 0x00]);
     let err = decode_checked::<PutRowRequest>(&bytes).expect_err("row_existence is required");
     assert!(
-        matches!(err, WireError::MissingRequiredField { message: "Condition", field: "row_existence" }),
+        matches!(
+            err,
+            WireError::MissingRequiredField {
+                message: "Condition",
+                field: "row_existence"
+            }
+        ),
         "{err:?}"
     );
 }
@@ -126,7 +139,9 @@ fn delivery_task_request_round_trips_with_parquet_schema() {
     let schema_entry = config.schema[0].encode_to_vec();
     let mut entry_field = vec![0x5a, u8::try_from(schema_entry.len()).expect("small")];
     entry_field.extend_from_slice(&schema_entry);
-    assert!(bytes.windows(entry_field.len()).any(|w| w == entry_field.as_slice()));
+    assert!(bytes
+        .windows(entry_field.len())
+        .any(|w| w == entry_field.as_slice()));
     let decoded: CreateDeliveryTaskRequest = decode_checked(&bytes).expect("no required fields");
     assert_eq!(decoded, request);
 }

@@ -21,7 +21,13 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 fn integer() -> impl Strategy<Value = i64> {
-    prop_oneof![Just(i64::MIN), Just(i64::MAX), Just(0), Just(-1), any::<i64>()]
+    prop_oneof![
+        Just(i64::MIN),
+        Just(i64::MAX),
+        Just(0),
+        Just(-1),
+        any::<i64>()
+    ]
 }
 
 fn double() -> impl Strategy<Value = f64> {
@@ -41,7 +47,10 @@ fn string() -> impl Strategy<Value = String> {
 }
 
 fn blob() -> impl Strategy<Value = Vec<u8>> {
-    prop_oneof![Just(Vec::new()), proptest::collection::vec(any::<u8>(), 0..64)]
+    prop_oneof![
+        Just(Vec::new()),
+        proptest::collection::vec(any::<u8>(), 0..64)
+    ]
 }
 
 fn value() -> impl Strategy<Value = Value> {
@@ -70,20 +79,21 @@ fn primary_key() -> impl Strategy<Value = Vec<(String, PrimaryKeyValue)>> {
 }
 
 fn cell() -> impl Strategy<Value = Cell> {
-    (name(), proptest::option::weighted(0.9, value()), proptest::option::of(integer())).prop_map(
-        |(name, value, timestamp)| Cell {
+    (
+        name(),
+        proptest::option::weighted(0.9, value()),
+        proptest::option::of(integer()),
+    )
+        .prop_map(|(name, value, timestamp)| Cell {
             name,
             value,
             timestamp,
-        },
-    )
+        })
 }
 
 fn row_with(cells: std::ops::Range<usize>) -> impl Strategy<Value = Row> {
-    (primary_key(), proptest::collection::vec(cell(), cells)).prop_map(|(primary_key, cells)| Row {
-        primary_key,
-        cells,
-    })
+    (primary_key(), proptest::collection::vec(cell(), cells))
+        .prop_map(|(primary_key, cells)| Row { primary_key, cells })
 }
 
 fn update() -> impl Strategy<Value = CellUpdate> {
@@ -96,7 +106,8 @@ fn update() -> impl Strategy<Value = CellUpdate> {
             }
         }),
         name().prop_map(|name| CellUpdate::DeleteAllVersions { name }),
-        (name(), integer()).prop_map(|(name, timestamp)| CellUpdate::DeleteOneVersion { name, timestamp }),
+        (name(), integer())
+            .prop_map(|(name, timestamp)| CellUpdate::DeleteOneVersion { name, timestamp }),
         (name(), integer()).prop_map(|(name, by)| CellUpdate::Increment { name, by }),
     ]
 }
@@ -143,12 +154,14 @@ proptest! {
         let back = decoded.to_cell_updates().expect("valid updates");
         prop_assert_eq!(back.len(), updates.len());
         for (a, b) in back.iter().zip(&updates) {
-            match (a, b) {
-                (
-                    CellUpdate::Put { name: n1, value: Value::Double(x), timestamp: t1 },
-                    CellUpdate::Put { name: n2, value: Value::Double(y), timestamp: t2 },
-                ) => prop_assert!(n1 == n2 && t1 == t2 && x.to_bits() == y.to_bits()),
-                _ => prop_assert_eq!(a, b),
+            if let (
+                CellUpdate::Put { name: n1, value: Value::Double(x), timestamp: t1 },
+                CellUpdate::Put { name: n2, value: Value::Double(y), timestamp: t2 },
+            ) = (a, b)
+            {
+                prop_assert!(n1 == n2 && t1 == t2 && x.to_bits() == y.to_bits());
+            } else {
+                prop_assert_eq!(a, b);
             }
         }
         prop_assert_eq!(encode_row_ref(&decoded).expect("encodes"), bytes);

@@ -32,11 +32,31 @@ fn seed_page() -> Vec<u8> {
             ("n".into(), PrimaryKeyValue::Integer(7)),
         ],
         cells: vec![
-            Cell { name: "i".into(), value: Some(Value::Integer(-3)), timestamp: Some(1) },
-            Cell { name: "d".into(), value: Some(Value::Double(2.5)), timestamp: None },
-            Cell { name: "b".into(), value: Some(Value::Boolean(true)), timestamp: Some(2) },
-            Cell { name: "s".into(), value: Some(Value::String("héllo".into())), timestamp: None },
-            Cell { name: "x".into(), value: Some(Value::Binary(vec![0, 1, 2])), timestamp: Some(3) },
+            Cell {
+                name: "i".into(),
+                value: Some(Value::Integer(-3)),
+                timestamp: Some(1),
+            },
+            Cell {
+                name: "d".into(),
+                value: Some(Value::Double(2.5)),
+                timestamp: None,
+            },
+            Cell {
+                name: "b".into(),
+                value: Some(Value::Boolean(true)),
+                timestamp: Some(2),
+            },
+            Cell {
+                name: "s".into(),
+                value: Some(Value::String("héllo".into())),
+                timestamp: None,
+            },
+            Cell {
+                name: "x".into(),
+                value: Some(Value::Binary(vec![0, 1, 2])),
+                timestamp: Some(3),
+            },
         ],
     };
     let single = encode_row(&row).expect("encodes");
@@ -101,5 +121,5 @@ proptest! {
 #[test]
 fn the_seed_page_itself_decodes_to_two_rows() {
     let page = seed_page();
-    assert_eq!(RowReader::new(&page).expect("header").filter(Result::is_ok).count(), 2);
+    assert_eq!(RowReader::new(&page).expect("header").flatten().count(), 2);
 }

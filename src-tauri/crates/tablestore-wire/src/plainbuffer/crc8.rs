@@ -14,7 +14,11 @@ const fn slicing_tables() -> [[u8; 256]; 8] {
         let mut x = i as u8;
         let mut bit = 0;
         while bit < 8 {
-            x = if x & 0x80 == 0 { x << 1 } else { (x << 1) ^ 0x07 };
+            x = if x & 0x80 == 0 {
+                x << 1
+            } else {
+                (x << 1) ^ 0x07
+            };
             bit += 1;
         }
         tables[0][i] = x;
@@ -71,7 +75,11 @@ mod tests {
         for &byte in bytes {
             crc ^= byte;
             for _ in 0..8 {
-                crc = if crc & 0x80 == 0 { crc << 1 } else { (crc << 1) ^ 0x07 };
+                crc = if crc & 0x80 == 0 {
+                    crc << 1
+                } else {
+                    (crc << 1) ^ 0x07
+                };
             }
         }
         crc
@@ -84,7 +92,10 @@ mod tests {
 
     #[test]
     fn first_table_entries_match_the_spec() {
-        assert_eq!(&TABLES[0][..8], &[0x00, 0x07, 0x0E, 0x09, 0x1C, 0x1B, 0x12, 0x15]);
+        assert_eq!(
+            &TABLES[0][..8],
+            &[0x00, 0x07, 0x0E, 0x09, 0x1C, 0x1B, 0x12, 0x15]
+        );
     }
 
     proptest::proptest! {

@@ -122,7 +122,11 @@ impl<'a> Cursor<'a> {
         self.read_slice(length, what)
     }
 
-    pub(crate) fn read_slice(&mut self, length: usize, what: &'static str) -> Result<&'a [u8], WireError> {
+    pub(crate) fn read_slice(
+        &mut self,
+        length: usize,
+        what: &'static str,
+    ) -> Result<&'a [u8], WireError> {
         let bytes = self
             .buf
             .get(self.pos..self.pos.saturating_add(length))

@@ -165,7 +165,10 @@ enum RawValue<'a> {
 
 /// Reads `TAG_CELL_VALUE total_len type payload` (the tag already matched) and continues the
 /// cell checksum with the type byte and payload.
-fn read_value<'a>(cursor: &mut Cursor<'a>, crc: u8) -> Result<(RawValue<'a>, u8, usize, u8), WireError> {
+fn read_value<'a>(
+    cursor: &mut Cursor<'a>,
+    crc: u8,
+) -> Result<(RawValue<'a>, u8, usize, u8), WireError> {
     let _total_len = cursor.read_u32_le("a value length")?;
     let type_offset = cursor.position();
     let value_type = cursor.read_u8("a value type")?;
@@ -173,11 +176,17 @@ fn read_value<'a>(cursor: &mut Cursor<'a>, crc: u8) -> Result<(RawValue<'a>, u8,
     let (value, crc) = match value_type {
         VT_INTEGER => {
             let bytes = cursor.read_array::<8>("an integer value")?;
-            (RawValue::Attribute(ValueRef::Integer(i64::from_le_bytes(bytes))), crc8::update(crc, &bytes))
+            (
+                RawValue::Attribute(ValueRef::Integer(i64::from_le_bytes(bytes))),
+                crc8::update(crc, &bytes),
+            )
         }
         VT_DOUBLE => {
             let bytes = cursor.read_array::<8>("a double value")?;
-            (RawValue::Attribute(ValueRef::Double(f64::from_le_bytes(bytes))), crc8::update(crc, &bytes))
+            (
+                RawValue::Attribute(ValueRef::Double(f64::from_le_bytes(bytes))),
+                crc8::update(crc, &bytes),
+            )
         }
         VT_BOOLEAN => {
             let offset = cursor.position();
@@ -187,7 +196,10 @@ fn read_value<'a>(cursor: &mut Cursor<'a>, crc: u8) -> Result<(RawValue<'a>, u8,
                 1 => true,
                 found => return Err(WireError::InvalidBoolean { offset, found }),
             };
-            (RawValue::Attribute(ValueRef::Boolean(value)), crc8::update_byte(crc, byte))
+            (
+                RawValue::Attribute(ValueRef::Boolean(value)),
+                crc8::update_byte(crc, byte),
+            )
         }
         VT_STRING | VT_BLOB => {
             let length_offset = cursor.position();

@@ -101,21 +101,21 @@ fn cell_update(cell: &CellRef<'_>) -> Result<CellUpdate, WireError> {
         }),
         (None, None, _) => Err(invalid("a put needs a value")),
         (Some(CellOp::DeleteAllVersions), None, None) => Ok(CellUpdate::DeleteAllVersions { name }),
-        (Some(CellOp::DeleteAllVersions), _, _) => {
-            Err(invalid("deleting all versions takes neither a value nor a timestamp"))
-        }
+        (Some(CellOp::DeleteAllVersions), _, _) => Err(invalid(
+            "deleting all versions takes neither a value nor a timestamp",
+        )),
         (Some(CellOp::DeleteOneVersion), None, Some(timestamp)) => {
             Ok(CellUpdate::DeleteOneVersion { name, timestamp })
         }
-        (Some(CellOp::DeleteOneVersion), _, _) => {
-            Err(invalid("deleting one version takes a timestamp and no value"))
-        }
+        (Some(CellOp::DeleteOneVersion), _, _) => Err(invalid(
+            "deleting one version takes a timestamp and no value",
+        )),
         (Some(CellOp::Increment), Some(ValueRef::Integer(by)), None) => {
             Ok(CellUpdate::Increment { name, by })
         }
-        (Some(CellOp::Increment), _, _) => {
-            Err(invalid("an increment takes an integer value and no timestamp"))
-        }
+        (Some(CellOp::Increment), _, _) => Err(invalid(
+            "an increment takes an integer value and no timestamp",
+        )),
     }
 }
 

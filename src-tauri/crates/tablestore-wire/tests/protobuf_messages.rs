@@ -145,3 +145,53 @@ fn delivery_task_request_round_trips_with_parquet_schema() {
     let decoded: CreateDeliveryTaskRequest = decode_checked(&bytes).expect("no required fields");
     assert_eq!(decoded, request);
 }
+
+#[test]
+fn each_element_of_a_repeated_sub_message_is_checked() {
+    use tablestore_wire::proto::{
+        BatchWriteRowRequest, OperationType, RowInBatchWriteRowRequest, TableInBatchWriteRowRequest,
+    };
+    let good_row = RowInBatchWriteRowRequest {
+        r#type: OperationType::Put.into(),
+        row_change: vec![1].into(),
+        ..Default::default()
+    };
+    let request = BatchWriteRowRequest {
+        tables: vec![TableInBatchWriteRowRequest {
+            table_name: "t".into(),
+            rows: vec![good_row.clone(), good_row],
+        }],
+        ..Default::default()
+    };
+    let bytes = request.encode_to_vec();
+    decode_checked::<BatchWriteRowRequest>(&bytes).expect("complete request passes");
+
+    // The same request with an empty second row: prost accepts it, the check names the field.
+    let mut table = request.tables[0].encode_to_vec();
+    table.extend_from_slice(&[0x12, 0x00]); // rows (field 2), zero-length message
+    let mut broken = vec![0x0a, u8::try_from(table.len()).expect("small")];
+    broken.extend_from_slice(&table);
+    assert!(BatchWriteRowRequest::decode(&broken[..]).is_ok());
+    let err = decode_checked::<BatchWriteRowRequest>(&broken).expect_err("empty row");
+    assert!(
+        matches!(
+            err,
+            WireError::MissingRequiredField {
+                message: "RowInBatchWriteRowRequest",
+                field: "type"
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn required_field_check_never_panics_on_arbitrary_bytes(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+    ) {
+        let _ = decode_checked::<GetRangeRequest>(&bytes);
+        let _ = decode_checked::<tablestore_wire::proto::BatchWriteRowRequest>(&bytes);
+        let _ = decode_checked::<tablestore_wire::proto::DescribeTableResponse>(&bytes);
+    }
+}

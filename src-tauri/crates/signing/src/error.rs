@@ -15,9 +15,9 @@ pub enum Scheme {
     OssV1,
     /// OSS signature V4 (`OSS4-HMAC-SHA256`).
     OssV4,
-    /// OpenAPI signature V3 (`ACS3-HMAC-SHA256`).
+    /// `OpenAPI` signature V3 (`ACS3-HMAC-SHA256`).
     Acs3,
-    /// OpenAPI RPC signature (HMAC-SHA1 over the query).
+    /// `OpenAPI` RPC signature (HMAC-SHA1 over the query).
     AcsRpc,
 }
 

@@ -16,7 +16,7 @@ pub struct Freshness {
 
 impl Freshness {
     /// The limit the services and SDKs use for request and response dates.
-    pub const FIFTEEN_MINUTES: Duration = Duration::from_secs(15 * 60);
+    pub const FIFTEEN_MINUTES: Duration = Duration::from_mins(15);
 
     /// Accepts dates within `max_skew` of `now`, either direction.
     pub fn new(now: DateTime<Utc>, max_skew: Duration) -> Self {
@@ -70,7 +70,7 @@ pub(crate) fn parse_iso8601_basic(
         .map_err(|_| malformed(field, value))
 }
 
-/// `2025-01-15T08:30:00Z` (OpenAPI `x-acs-date` and RPC `Timestamp`).
+/// `2025-01-15T08:30:00Z` (`OpenAPI` `x-acs-date` and RPC `Timestamp`).
 pub(crate) fn format_iso8601_seconds(time: DateTime<Utc>) -> String {
     time.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

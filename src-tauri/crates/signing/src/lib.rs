@@ -1,4 +1,4 @@
-//! Request signing and verification for Tablestore, OSS and Alibaba Cloud OpenAPI, and the
+//! Request signing and verification for Tablestore, OSS and Alibaba Cloud `OpenAPI`, and the
 //! `Secret` type that keeps key material out of logs and IPC.
 //!
 //! Owns: the canonicalisation of each scheme (one implementation serves the client that
@@ -21,6 +21,6 @@ pub mod tablestore;
 
 pub use error::{Scheme, SignError};
 pub use freshness::Freshness;
-pub use request::{parse_query_string, CanonicalRequest, HeaderList};
+pub use request::{parse_query_string, CanonicalRequest, HeaderList, QueryPairs};
 pub use secret::{AccessKeyId, Credentials, Secret, SecretLookup, SecurityToken};
 pub use sensitive::{header_value, is_sensitive_header, AddedHeaders};

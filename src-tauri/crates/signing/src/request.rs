@@ -206,10 +206,11 @@ impl<'a> CanonicalRequest<'a> {
     }
 }
 
+/// Decoded `(name, value)` query pairs.
+pub type QueryPairs = Vec<(Cow<'static, str>, Cow<'static, str>)>;
+
 /// Splits and decodes `a=1&b=x+y` into pairs; a name without `=` gets an empty value.
-pub fn parse_query_string(
-    raw: &str,
-) -> Result<Vec<(Cow<'static, str>, Cow<'static, str>)>, SignError> {
+pub fn parse_query_string(raw: &str) -> Result<QueryPairs, SignError> {
     raw.split('&')
         .filter(|segment| !segment.is_empty())
         .map(|segment| {

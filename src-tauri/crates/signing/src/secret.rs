@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 
 use crate::SignError;
 
-/// An AccessKey secret, or key material derived from one.
+/// An `AccessKey` secret, or key material derived from one.
 #[derive(Clone)]
 pub struct Secret(Zeroizing<String>);
 
@@ -88,7 +88,7 @@ impl fmt::Display for SecurityToken {
     }
 }
 
-/// An AccessKey id (`LTAI…`, or `STS.…` for temporary credentials). Not secret.
+/// An `AccessKey` id (`LTAI…`, or `STS.…` for temporary credentials). Not secret.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AccessKeyId(String);
 
@@ -141,16 +141,16 @@ impl fmt::Display for AccessKeyId {
 /// Everything a signer needs: id, secret and, for STS credentials, the token.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Credentials {
-    /// The AccessKey id, sent in clear.
+    /// The `AccessKey` id, sent in clear.
     pub access_key_id: AccessKeyId,
-    /// The AccessKey secret, only ever used as an HMAC key.
+    /// The `AccessKey` secret, only ever used as an HMAC key.
     pub access_key_secret: Secret,
     /// Present for temporary (STS) credentials.
     pub security_token: Option<SecurityToken>,
 }
 
 impl Credentials {
-    /// Long-term AccessKey credentials.
+    /// Long-term `AccessKey` credentials.
     pub fn new(access_key_id: AccessKeyId, access_key_secret: Secret) -> Self {
         Self {
             access_key_id,

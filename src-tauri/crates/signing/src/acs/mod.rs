@@ -1,4 +1,4 @@
-//! Alibaba Cloud OpenAPI signatures (STS, RAM, ResourceManager, Tablestore control plane):
+//! Alibaba Cloud `OpenAPI` signatures (STS, RAM, `ResourceManager`, Tablestore control plane):
 //! V3 `ACS3-HMAC-SHA256` in a header, and the older RPC HMAC-SHA1 in the query.
 
 mod rpc;
@@ -11,7 +11,7 @@ use crate::{
     AccessKeyId, CanonicalRequest, Freshness, Scheme, SecretLookup, SecurityToken, SignError,
 };
 
-/// What a verified OpenAPI request proved.
+/// What a verified `OpenAPI` request proved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedAcsRequest {
     /// The access key id the signature was checked against.
@@ -28,7 +28,7 @@ pub struct VerifiedAcsRequest {
     pub version: Option<String>,
 }
 
-/// Verifies a received OpenAPI request: V3 when an `ACS3-HMAC-SHA256` authorization header
+/// Verifies a received `OpenAPI` request: V3 when an `ACS3-HMAC-SHA256` authorization header
 /// is present, otherwise the RPC `Signature` parameter (query plus `form_params`).
 pub fn verify<L: SecretLookup + ?Sized>(
     request: &CanonicalRequest<'_>,

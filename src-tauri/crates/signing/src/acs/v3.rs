@@ -1,4 +1,4 @@
-//! OpenAPI signature V3, `ACS3-HMAC-SHA256`, for RPC- and ROA-style APIs alike.
+//! `OpenAPI` signature V3, `ACS3-HMAC-SHA256`, for RPC- and ROA-style APIs alike.
 //!
 //! Matches `alibabacloud-tea-openapi==0.4.6` `Utils.get_authorization`: every header the
 //! request carries is signed; the verifier uses the `SignedHeaders` list it receives.
@@ -77,7 +77,7 @@ fn signature(
     (signature, signed_headers)
 }
 
-/// Signs like the Tea OpenAPI client's `do_request`: adds `x-acs-date` (from `now`),
+/// Signs like the Tea `OpenAPI` client's `do_request`: adds `x-acs-date` (from `now`),
 /// `x-acs-signature-nonce`, `x-acs-content-sha256` (of `body`), for STS credentials
 /// `x-acs-accesskey-id` and `x-acs-security-token`, then `authorization` over *all* headers.
 ///

@@ -10,7 +10,7 @@ pub struct OssResource<'a> {
 }
 
 impl<'a> OssResource<'a> {
-    /// A service-level call such as ListBuckets.
+    /// A service-level call such as `ListBuckets`.
     pub fn service() -> Self {
         Self {
             bucket: None,
@@ -18,7 +18,7 @@ impl<'a> OssResource<'a> {
         }
     }
 
-    /// A bucket-level call such as ListObjectsV2 or GetBucketInfo.
+    /// A bucket-level call such as `ListObjectsV2` or `GetBucketInfo`.
     pub fn bucket(bucket: &'a str) -> Self {
         Self::object(bucket, "")
     }

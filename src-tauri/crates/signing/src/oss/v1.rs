@@ -1,5 +1,7 @@
 //! OSS signature V1: `Authorization: OSS <ak>:<base64 HMAC-SHA1>` (oss2's default).
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, Utc};
 
 use super::resource::OssResource;
@@ -30,10 +32,12 @@ pub(crate) fn string_to_sign(request: &CanonicalRequest<'_>, resource: &OssResou
         .filter(|(name, _)| name.starts_with("x-oss-"))
         .collect();
     oss_headers.sort_by(|a, b| a.0.cmp(b.0));
-    let canonical_headers: String = oss_headers
+    let canonical_headers = oss_headers
         .iter()
-        .map(|(name, value)| format!("{name}:{value}\n"))
-        .collect();
+        .fold(String::new(), |mut out, (name, value)| {
+            let _ = writeln!(out, "{name}:{value}");
+            out
+        });
 
     let mut subresources: Vec<(&str, &str)> = request
         .query()
@@ -114,15 +118,13 @@ pub(crate) fn verify_v1<L: SecretLookup + ?Sized>(
             })?;
 
     let headers = request.headers();
-    let signed_date = match headers.get("x-oss-date").filter(|d| !d.is_empty()) {
-        Some(date) => parse_http_date("x-oss-date", date)
-            .or_else(|_| parse_iso8601_basic("x-oss-date", date))?,
-        None => {
-            let date = headers
-                .get("date")
-                .ok_or(SignError::MissingHeader("date"))?;
-            parse_http_date("date", date)?
-        }
+    let signed_date = if let Some(date) = headers.get("x-oss-date").filter(|d| !d.is_empty()) {
+        parse_http_date("x-oss-date", date).or_else(|_| parse_iso8601_basic("x-oss-date", date))?
+    } else {
+        let date = headers
+            .get("date")
+            .ok_or(SignError::MissingHeader("date"))?;
+        parse_http_date("date", date)?
     };
     freshness.check(signed_date)?;
 

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, Utc};
 use zeroize::Zeroizing;
 
@@ -75,10 +77,10 @@ pub(crate) fn canonical_request(
         })
         .collect();
     signed.sort_by(|a, b| a.0.cmp(b.0));
-    let canonical_headers: String = signed
-        .iter()
-        .map(|(name, value)| format!("{name}:{value}\n"))
-        .collect();
+    let canonical_headers = signed.iter().fold(String::new(), |mut out, (name, value)| {
+        let _ = writeln!(out, "{name}:{value}");
+        out
+    });
     let payload = headers
         .get("x-oss-content-sha256")
         .unwrap_or(UNSIGNED_PAYLOAD);

@@ -13,7 +13,7 @@ use crate::Secret;
 pub struct TablestoreSigningKey(Secret);
 
 impl TablestoreSigningKey {
-    /// V2 signs with the AccessKey secret itself.
+    /// V2 signs with the `AccessKey` secret itself.
     pub fn v2(secret: &Secret) -> Self {
         Self(secret.clone())
     }

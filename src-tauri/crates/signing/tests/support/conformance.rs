@@ -76,7 +76,7 @@ fn fresh(now: DateTime<Utc>) -> Freshness {
 /// A verifier clock 16 minutes after `signed_at`: one minute past the limit.
 fn late(signed_at: DateTime<Utc>) -> Freshness {
     Freshness::new(
-        signed_at + Duration::from_secs(16 * 60),
+        signed_at + Duration::from_mins(16),
         Freshness::FIFTEEN_MINUTES,
     )
 }
@@ -458,7 +458,7 @@ fn is_v1_subresource(name: &str) -> bool {
     oss::sign_v1(&plain, &resource, &creds, now) != oss::sign_v1(&with, &resource, &creds, now)
 }
 
-// ------------------------------------------------------------------------------ OpenAPI
+// ------------------------------------------------------------------------------ `OpenAPI`
 
 fn check_acs3(record: &Value) -> Result<(), String> {
     let creds = credentials(record)?;

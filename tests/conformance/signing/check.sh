@@ -21,5 +21,4 @@ echo "signing conformance: seed $SEED, $COUNT cases per scheme (replay with SIGN
   || { cat "$WORK/gen.log" >&2; exit 1; }
 
 cd "$ROOT"
-cargo build -q -p signing --example conformance_check
 cargo run -q -p signing --example conformance_check -- "$WORK/cases.jsonl"

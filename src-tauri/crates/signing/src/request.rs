@@ -9,7 +9,7 @@ use std::fmt;
 
 use crate::encoding::decode_form_component;
 use crate::sensitive::is_sensitive_header;
-use crate::SignError;
+use crate::{AddedHeaders, SignError};
 
 /// Header fields in arrival order, names lower-cased, values exactly as sent.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -151,6 +151,16 @@ impl<'a> CanonicalRequest<'a> {
         value: impl Into<Cow<'a, str>>,
     ) -> Self {
         self.headers.push(name, value);
+        self
+    }
+
+    /// Adds every header a signer returned (copied), e.g. the standard Tablestore set
+    /// before signing, or the signature afterwards to get the request as sent.
+    #[must_use]
+    pub fn with_added_headers(mut self, added: &AddedHeaders) -> Self {
+        for (name, value) in added.iter() {
+            self.headers.push(name, value.to_owned());
+        }
         self
     }
 

@@ -55,11 +55,8 @@ fn text() -> impl Strategy<Value = String> {
     "[a-zA-Z0-9 /+%&=?#~*.\\-_é中🙂]{0,16}"
 }
 
-fn with(mut request: CanonicalRequest<'static>, added: &AddedHeaders) -> CanonicalRequest<'static> {
-    for (name, value) in added.iter() {
-        request = request.with_header(name, value.to_owned());
-    }
-    request
+fn with(request: CanonicalRequest<'static>, added: &AddedHeaders) -> CanonicalRequest<'static> {
+    request.with_added_headers(added)
 }
 
 fn base(

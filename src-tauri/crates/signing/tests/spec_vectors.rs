@@ -199,10 +199,7 @@ fn tablestore_list_table_v2_and_v4_match_the_sdk() {
         spec_time(),
         "1B2M2Y8AsgTpgAmY7PhCfg==",
     );
-    let mut request = CanonicalRequest::new("POST", "/ListTable");
-    for (name, value) in standard.iter() {
-        request = request.with_header(name, value);
-    }
+    let request = CanonicalRequest::new("POST", "/ListTable").with_added_headers(&standard);
     let v2 = tablestore::sign_request(&request, &creds, TablestoreVersion::V2);
     assert_eq!(
         v2.get("x-ots-signature"),

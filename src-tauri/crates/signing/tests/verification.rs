@@ -70,10 +70,7 @@ fn tablestore_request(version: TablestoreVersion<'_>) -> http::Request<()> {
         signed_at(),
         "1B2M2Y8AsgTpgAmY7PhCfg==",
     );
-    let mut canonical = CanonicalRequest::new("POST", "/ListTable");
-    for (name, value) in standard.iter() {
-        canonical = canonical.with_header(name, value);
-    }
+    let canonical = CanonicalRequest::new("POST", "/ListTable").with_added_headers(&standard);
     let added = tablestore::sign_request(&canonical, &creds, version);
     let mut request = http_request("POST", "http://127.0.0.1:9000/ListTable", &[], &standard);
     added

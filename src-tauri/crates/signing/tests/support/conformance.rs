@@ -570,8 +570,12 @@ pub fn check_jsonl(text: &str) -> (usize, Vec<String>) {
         let outcome = serde_json::from_str::<Value>(line)
             .map_err(|e| e.to_string())
             .and_then(|record| {
-                check_record(&record)
-                    .map_err(|e| format!("{}: {e}", record["name"].as_str().unwrap_or("?")))
+                let name = record["name"].as_str().unwrap_or("?").to_owned();
+                // A failed assertion inside a check counts as that record's failure, so one
+                // bad record cannot hide the rest of the run.
+                std::panic::catch_unwind(|| check_record(&record))
+                    .unwrap_or_else(|_| Err("the check panicked".to_owned()))
+                    .map_err(|e| format!("{name}: {e}"))
             });
         match outcome {
             Ok(()) => passed += 1,

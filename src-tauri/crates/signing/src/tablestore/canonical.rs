@@ -12,6 +12,9 @@ pub(crate) const SIGNATURE_V4: &str = "x-ots-signaturev4";
 ///
 /// The Python SDK sorts the joined `name:value` strings (not the names), which orders
 /// `x-ots-a-b:…` before `x-ots-a:…`; we do the same. Fields named in `skip` are left out.
+/// Names are compared lower-cased (HTTP names are case-insensitive and servers lower-case
+/// them); the SDK tests the prefix on the name as given, so an `X-OTS-…` header it was
+/// handed as an extra would be left unsigned there and signed here. It never sends one.
 pub(crate) fn canonical_headers(headers: &HeaderList<'_>, skip: &[&str]) -> String {
     let mut lines: Vec<String> = headers
         .iter()

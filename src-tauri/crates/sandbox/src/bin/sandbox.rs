@@ -1,0 +1,104 @@
+//! Runs the sandbox on its own and prints its endpoints and demo keys.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+use sandbox::accounts::{
+    DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, LIMITED_ACCESS_KEY_ID, LIMITED_ACCESS_KEY_SECRET,
+};
+use sandbox::faults::FaultSettings;
+use sandbox::{Sandbox, SandboxConfig};
+
+/// A local, signature-checking stand-in for Tablestore, OSS and the account APIs.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Args {
+    /// Address of the Tablestore endpoint (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:0")]
+    tablestore: SocketAddr,
+    /// Address of the OSS endpoint.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    oss: SocketAddr,
+    /// Address of the STS / RAM / ResourceManager / control-plane endpoint.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    openapi: SocketAddr,
+    /// Address of the sandbox's own control endpoint.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    admin: SocketAddr,
+    /// Region of the instance and of the same-region bucket.
+    #[arg(long, default_value = "cn-hangzhou")]
+    region: String,
+    /// Name of the Tablestore instance.
+    #[arg(long, default_value = "sandbox-demo")]
+    instance: String,
+    /// Rows in the large sample table.
+    #[arg(long, default_value_t = 200_000)]
+    large_table_rows: u32,
+    /// Keep state in this folder across restarts.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// Misbehaviour from the start, as the JSON the admin endpoint takes at PUT /faults.
+    #[arg(long, value_parser = parse_faults)]
+    faults: Option<FaultSettings>,
+    /// Print the endpoints as one JSON line (for scripts) instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_faults(text: &str) -> Result<FaultSettings, String> {
+    serde_json::from_str(text).map_err(|e| format!("not valid fault settings: {e}"))
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let args = Args::parse();
+    let config = SandboxConfig {
+        region: args.region,
+        instance: args.instance,
+        tablestore_addr: args.tablestore,
+        oss_addr: args.oss,
+        openapi_addr: args.openapi,
+        admin_addr: args.admin,
+        large_table_rows: args.large_table_rows,
+        data_dir: args.data_dir,
+        faults: args.faults.unwrap_or_default(),
+        ..SandboxConfig::default()
+    };
+    let region = config.region.clone();
+    let instance = config.instance.clone();
+    let sandbox = match Sandbox::start(config).await {
+        Ok(sandbox) => sandbox,
+        Err(error) => {
+            eprintln!("sandbox: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let e = sandbox.endpoints();
+    if args.json {
+        let line = serde_json::json!({
+            "tablestore": e.tablestore, "oss": e.oss, "openapi": e.openapi, "admin": e.admin,
+            "region": region, "instance": instance,
+            "accessKeyId": DEMO_ACCESS_KEY_ID, "accessKeySecret": DEMO_ACCESS_KEY_SECRET,
+            "limitedAccessKeyId": LIMITED_ACCESS_KEY_ID,
+            "limitedAccessKeySecret": LIMITED_ACCESS_KEY_SECRET,
+        });
+        println!("{line}");
+    } else {
+        println!(
+            "Tablestore  {}  (instance {instance}, region {region})",
+            e.tablestore
+        );
+        println!("OSS         {}", e.oss);
+        println!(
+            "OpenAPI     {}  (STS, RAM, ResourceManager, control plane)",
+            e.openapi
+        );
+        println!("Admin       {}", e.admin);
+        println!("Demo key    {DEMO_ACCESS_KEY_ID} / {DEMO_ACCESS_KEY_SECRET}");
+        println!("Limited key {LIMITED_ACCESS_KEY_ID} / {LIMITED_ACCESS_KEY_SECRET}");
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    sandbox.stop().await;
+    std::process::ExitCode::SUCCESS
+}

@@ -1,0 +1,47 @@
+//! How a sandbox is started.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use crate::faults::FaultSettings;
+
+/// Start-up settings. `Default` gives the demo: one region, one instance, the sample data.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// The region of the instance and of the same-region bucket.
+    pub region: String,
+    /// The Tablestore instance name the sandbox serves.
+    pub instance: String,
+    /// Where each service listens; port 0 picks a free port.
+    pub tablestore_addr: SocketAddr,
+    pub oss_addr: SocketAddr,
+    pub openapi_addr: SocketAddr,
+    pub admin_addr: SocketAddr,
+    /// Rows in the large sample table (the product needs ≥ 200,000 for sampling; tests that do
+    /// not need it can ask for fewer to start faster).
+    pub large_table_rows: u32,
+    /// Persist state here, so a demo keeps what it created across restarts.
+    pub data_dir: Option<PathBuf>,
+    /// Misbehaviour from the start; can be changed at run time through the admin endpoint.
+    pub faults: FaultSettings,
+    /// Seeds the random source behind fault rates, so a run can be repeated.
+    pub random_seed: u64,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        let loopback = SocketAddr::from(([127, 0, 0, 1], 0));
+        Self {
+            region: "cn-hangzhou".to_owned(),
+            instance: "sandbox-demo".to_owned(),
+            tablestore_addr: loopback,
+            oss_addr: loopback,
+            openapi_addr: loopback,
+            admin_addr: loopback,
+            large_table_rows: 200_000,
+            data_dir: None,
+            faults: FaultSettings::default(),
+            random_seed: 0x5eed,
+        }
+    }
+}

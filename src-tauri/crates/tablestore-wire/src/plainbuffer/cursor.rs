@@ -60,7 +60,7 @@ impl<'a> Cursor<'a> {
 
     #[inline]
     pub(crate) fn read_u8(&mut self, what: &'static str) -> Result<u8, WireError> {
-        let byte = self.peek().ok_or(WireError::Truncated {
+        let byte = self.peek().ok_or_else(|| WireError::Truncated {
             offset: self.pos,
             what,
         })?;
@@ -76,7 +76,7 @@ impl<'a> Cursor<'a> {
         let bytes = self
             .buf
             .get(self.pos..self.pos + N)
-            .ok_or(WireError::Truncated {
+            .ok_or_else(|| WireError::Truncated {
                 offset: self.pos,
                 what,
             })?;
@@ -130,7 +130,7 @@ impl<'a> Cursor<'a> {
         let bytes = self
             .buf
             .get(self.pos..self.pos.saturating_add(length))
-            .ok_or(WireError::Truncated {
+            .ok_or_else(|| WireError::Truncated {
                 offset: self.pos,
                 what,
             })?;

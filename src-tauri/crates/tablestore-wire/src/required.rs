@@ -102,12 +102,10 @@ fn check_required(bytes: &[u8], rules: &MessageRules, depth: usize) -> Result<()
 fn read_varint(bytes: &[u8], pos: &mut usize) -> Result<u64, WireError> {
     let mut value = 0u64;
     for shift in (0..64).step_by(7) {
-        let byte = *bytes
-            .get(*pos)
-            .ok_or_else(|| WireError::MalformedProtobuf {
-                offset: *pos,
-                reason: "truncated varint",
-            })?;
+        let byte = *bytes.get(*pos).ok_or(WireError::MalformedProtobuf {
+            offset: *pos,
+            reason: "truncated varint",
+        })?;
         *pos += 1;
         value |= u64::from(byte & 0x7F) << shift;
         if byte & 0x80 == 0 {

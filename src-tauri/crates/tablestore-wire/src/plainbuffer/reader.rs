@@ -270,9 +270,7 @@ fn read_attribute_cell<'a>(cursor: &mut Cursor<'a>) -> Result<(CellRef<'a>, u8),
     if cursor.eat(TAG_CELL_TYPE) {
         let offset = cursor.position();
         let found = cursor.read_u8("a cell operation")?;
-        op = Some(
-            CellOp::from_byte(found).ok_or_else(|| WireError::UnknownCellOp { offset, found })?,
-        );
+        op = Some(CellOp::from_byte(found).ok_or(WireError::UnknownCellOp { offset, found })?);
     }
     let mut timestamp = None;
     if cursor.eat(TAG_CELL_TIMESTAMP) {

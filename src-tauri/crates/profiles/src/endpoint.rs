@@ -80,8 +80,8 @@ impl Endpoint {
         if authority.contains('@') {
             return Err(invalid("it must not contain a user name or password"));
         }
-        let (host, port) = split_host_port(authority).map_err(|reason| invalid(reason))?;
-        check_host(&host).map_err(|reason| invalid(reason))?;
+        let (host, port) = split_host_port(authority).map_err(&invalid)?;
+        check_host(&host).map_err(invalid)?;
         if !secure && !is_loopback(&host) {
             return Err(ProfileError::InsecureEndpoint { service, host });
         }

@@ -64,11 +64,14 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// 2026-11-24T11:45:00Z as Unix seconds, the form a clock reading arrives in.
+    const EXAMPLE_UNIX_SECONDS: u64 = 1_795_520_700;
+
     #[test]
     fn stamps_known_instants_in_utc() {
         assert_eq!(utc_stamp(UNIX_EPOCH), "19700101T000000Z");
         // 2026-11-24T11:45:00Z
-        let instant = UNIX_EPOCH + Duration::from_secs(1_795_520_700);
+        let instant = UNIX_EPOCH + Duration::from_secs(EXAMPLE_UNIX_SECONDS);
         assert_eq!(utc_stamp(instant), "20261124T114500Z");
         // 2024-02-29T23:59:59Z, a leap day
         let leap = UNIX_EPOCH + Duration::from_secs(1_709_251_199);

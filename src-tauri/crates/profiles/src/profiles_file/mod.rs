@@ -52,7 +52,7 @@ impl ProfilesFile {
                 })
             }
         };
-        match self.decode(&bytes) {
+        match Self::decode(&bytes) {
             Ok(profiles) => Ok(profiles),
             Err(Decode::TooNew(version)) => Err(ProfileError::ProfilesFileTooNew {
                 path: self.path.clone(),
@@ -84,7 +84,7 @@ impl ProfilesFile {
         })
     }
 
-    fn decode(&self, bytes: &[u8]) -> Result<Vec<StoredProfile>, Decode> {
+    fn decode(bytes: &[u8]) -> Result<Vec<StoredProfile>, Decode> {
         let value: serde_json::Value = serde_json::from_slice(bytes)
             .map_err(|e| Decode::Corrupt(format!("it is not valid JSON ({e})")))?;
         let version = value

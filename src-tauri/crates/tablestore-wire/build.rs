@@ -16,6 +16,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let descriptors = protox::compile(PROTO_FILES, ["proto"])?;
     write_required_field_rules(&descriptors)?;
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);
+    std::fs::write(
+        out_dir.join("file_descriptor_set.bin"),
+        prost::Message::encode_to_vec(&descriptors),
+    )?;
     prost_build::Config::new()
         // `Bytes` lets a response decoded from a `Bytes` body share its buffer: the PlainBuffer
         // rows of a 4 MB GetRange page are never copied out of the HTTP body.

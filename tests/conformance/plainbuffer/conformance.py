@@ -7,6 +7,11 @@ rows itself. Checks per case:
   * same-bytes:   Rust's encoding is byte-identical to the SDK's;
   * py-decode:    the SDK's pure-Python reader decodes Rust's bytes to the generated rows;
   * native-decode: the SDK's bundled C reader (active by default on this Python) does too.
+Also compares our compiled .proto (the example's `descriptor` output) with the SDK's
+`table_store.proto` descriptor: every field of every message both define must agree in name,
+number, type, label, message/enum type and default; every enum value must agree; fields only we
+have must be the spec's "GO only" list. (The SDK has no delivery-task proto to compare.)
+
 The SDK readers cannot read INF_MIN/INF_MAX/AUTO_INCREMENT keys or UpdateRow cell operations
 (both raise; the pure-Python one crashes on TAG_CELL_TYPE), so those cases skip the py/native
 decode checks; they are never sent by a server.
@@ -36,9 +41,11 @@ import logging  # noqa: E402
 
 logging.disable(logging.WARNING)  # the SDK logs that its C++ codec is absent
 
+from google.protobuf import descriptor_pb2  # noqa: E402
 from tablestore.metadata import INF_MAX, INF_MIN, PK_AUTO_INCR  # noqa: E402
 from tablestore.native import NATIVE_AVAILABLE, parse_multiple_rows  # noqa: E402
 from tablestore.plainbuffer.plain_buffer_builder import PlainBufferBuilder  # noqa: E402
+from tablestore.protobuf import table_store_pb2  # noqa: E402
 from tablestore.plainbuffer.plain_buffer_coded_stream import PlainBufferCodedInputStream  # noqa: E402
 from tablestore.plainbuffer.plain_buffer_stream import PlainBufferInputStream, PlainBufferOutputStream  # noqa: E402
 
@@ -278,6 +285,61 @@ def expected_rows(case):
 
 
 # ---------------------------------------------------------------------------------------------
+# Protobuf descriptors: ours vs the SDK's
+
+# Spec section 3 marks these "GO only": present in the Go SDK's proto, absent from Python's.
+GO_ONLY_FIELDS = {
+    ("BatchWriteRowRequest", "is_atomic"), ("CreateTableRequest", "enable_local_txn"),
+    ("DescribeTableResponse", "table_status"), ("GetRangeRequest", "cache_blocks"),
+    ("GetRangeRequest", "data_block_type_hint"), ("GetRangeRequest", "return_entire_primary_keys"),
+    ("GetRangeRequest", "compress_type_hint"), ("GetRangeResponse", "data_block_type"),
+    ("GetRangeResponse", "compress_type"), ("GetRowRequest", "cache_blocks"),
+    ("IndexMeta", "index_sync_phase"), ("StreamDetails", "columns_to_get"),
+    ("StreamSpecification", "columns_to_get"), ("TableInBatchGetRowRequest", "cache_blocks"),
+    ("TableMeta", "index_meta"), ("TableOptions", "bloom_filter_type"), ("TableOptions", "block_size"),
+    ("TableOptions", "update_full_row"),
+}
+
+
+def descriptor_checks(our_set_bytes):
+    """Yields (name, ok, detail) for each field and enum value both descriptors define."""
+    ours = descriptor_pb2.FileDescriptorSet()
+    ours.ParseFromString(our_set_bytes)
+    sdk = descriptor_pb2.FileDescriptorProto()
+    table_store_pb2.DESCRIPTOR.CopyToProto(sdk)
+    our_messages = {m.name: m for f in ours.file for m in f.message_type}
+    our_enums = {e.name: e for f in ours.file for e in f.enum_type}
+    for message in sdk.message_type:
+        if message.name not in our_messages:
+            continue  # an operation we do not use
+        ours_by_number = {f.number: f for f in our_messages[message.name].field}
+        sdk_numbers = set()
+        for field in message.field:
+            sdk_numbers.add(field.number)
+            label = "%s.%s (%d)" % (message.name, field.name, field.number)
+            mine = ours_by_number.get(field.number)
+            if mine is None:
+                yield label, False, "missing from our .proto"
+                continue
+            differences = [key for key in ("name", "type", "label", "default_value")
+                           if getattr(mine, key) != getattr(field, key)]
+            if mine.type_name.split(".")[-1] != field.type_name.split(".")[-1]:
+                differences.append("type_name")
+            yield label, not differences, "differs in %s" % differences
+        for number, mine in ours_by_number.items():
+            if number not in sdk_numbers:
+                yield ("%s.%s (%d)" % (message.name, mine.name, number),
+                       (message.name, mine.name) in GO_ONLY_FIELDS, "only in ours and not GO-only")
+    for enum in sdk.enum_type:
+        if enum.name not in our_enums:
+            continue
+        our_values = {v.name: v.number for v in our_enums[enum.name].value}
+        for value in enum.value:
+            yield ("%s.%s" % (enum.name, value.name), our_values.get(value.name) == value.number,
+                   "ours is %r, SDK %d" % (our_values.get(value.name), value.number))
+
+
+# ---------------------------------------------------------------------------------------------
 
 def main():
     parser = argparse.ArgumentParser()
@@ -317,6 +379,10 @@ def main():
         subprocess.run(shlex.split(args.rust_cmd) + ["exchange", cases_path, out_path], check=True)
         with open(out_path) as f:
             results = {r["id"]: r for r in json.load(f)}
+        descriptor_path = os.path.join(tmp, "descriptor.bin")
+        subprocess.run(shlex.split(args.rust_cmd) + ["descriptor", descriptor_path], check=True)
+        with open(descriptor_path, "rb") as f:
+            our_descriptor = f.read()
 
     passed = failed = 0
 
@@ -353,6 +419,13 @@ def main():
                       "got %s, expected %s" % (json.dumps(got), json.dumps(without_delete(expected))))
             except Exception as error:  # noqa: BLE001 - any SDK failure is a failed check
                 check(case, name, False, "SDK raised %r" % (error,))
+
+    for label, ok, detail in descriptor_checks(our_descriptor):
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print("FAIL proto %s: %s" % (label, detail))
 
     print("%d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)

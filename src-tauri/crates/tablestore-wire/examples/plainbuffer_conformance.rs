@@ -3,6 +3,7 @@
 //!
 //! * `exchange CASES.json OUT.json` — for every case, decode the Python-encoded bytes and
 //!   encode the case's rows; write both as JSON for the Python side to compare.
+//! * `descriptor OUT.bin` — write our compiled `.proto` files as a `FileDescriptorSet`.
 //! * `write-page OUT.bin` — write the benchmark's realistic 4 MB GetRange page.
 //! * `time-decode PAGE.bin ITERATIONS` — decode the page repeatedly, print `seconds_per_decode`.
 //!
@@ -28,9 +29,16 @@ fn main() -> Result<(), Failure> {
         .as_slice()
     {
         ["exchange", cases, out] => exchange(cases, out),
+        ["descriptor", out] => Ok(std::fs::write(
+            out,
+            tablestore_wire::proto::FILE_DESCRIPTOR_SET,
+        )?),
         ["write-page", out] => Ok(std::fs::write(out, page::realistic_page(page::PAGE_BYTES))?),
         ["time-decode", page, iterations] => time_decode(page, iterations.parse()?),
-        _ => Err("usage: exchange CASES OUT | write-page OUT | time-decode PAGE N".into()),
+        _ => Err(
+            "usage: exchange CASES OUT | descriptor OUT | write-page OUT | time-decode PAGE N"
+                .into(),
+        ),
     }
 }
 

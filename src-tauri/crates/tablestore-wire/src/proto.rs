@@ -12,3 +12,8 @@
 )]
 
 include!(concat!(env!("OUT_DIR"), "/ots.rs"));
+
+/// The compiled `.proto` files (a serialized `FileDescriptorSet`), e.g. to compare our field
+/// numbers with an official SDK's descriptors (`tests/conformance/plainbuffer/conformance.py`).
+pub const FILE_DESCRIPTOR_SET: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/file_descriptor_set.bin"));

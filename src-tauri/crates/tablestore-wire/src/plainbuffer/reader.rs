@@ -27,6 +27,37 @@ pub struct RowReader<'a> {
     /// actually decoded, never from a length field in the input.
     last_key_len: usize,
     last_cell_count: usize,
+    key_names: NameCache<'a>,
+    cell_names: NameCache<'a>,
+}
+
+/// The column names at each position of the previous row, with their checksums. A page repeats
+/// the same columns row after row, so most names are recognised by one byte comparison instead
+/// of being validated as UTF-8 and checksummed again. A reused `&str` has the same bytes and
+/// points into the same buffer, so callers cannot tell the difference.
+#[derive(Debug, Clone, Default)]
+struct NameCache<'a> {
+    slots: Vec<(&'a str, u8)>,
+}
+
+impl<'a> NameCache<'a> {
+    fn read(&mut self, index: usize, cursor: &mut Cursor<'a>) -> Result<(&'a str, u8), WireError> {
+        cursor.expect_tag(TAG_CELL_NAME, "TAG_CELL_NAME")?;
+        let bytes = cursor.read_len_prefixed("a cell name")?;
+        if let Some(&(name, crc)) = self.slots.get(index) {
+            if name.as_bytes() == bytes {
+                return Ok((name, crc));
+            }
+        }
+        let name = utf8(bytes, cursor.position() - bytes.len(), "a cell name")?;
+        let entry = (name, crc8::update(0, bytes));
+        if let Some(slot) = self.slots.get_mut(index) {
+            *slot = entry;
+        } else {
+            self.slots.push(entry);
+        }
+        Ok(entry)
+    }
 }
 
 impl<'a> RowReader<'a> {
@@ -44,6 +75,8 @@ impl<'a> RowReader<'a> {
             failed: false,
             last_key_len: 0,
             last_cell_count: 0,
+            key_names: NameCache::default(),
+            cell_names: NameCache::default(),
         })
     }
 
@@ -59,7 +92,8 @@ impl<'a> RowReader<'a> {
 
         let mut primary_key = Vec::with_capacity(self.last_key_len);
         while cursor.eat(TAG_CELL) {
-            let (name, value, cell_crc) = read_key_cell(cursor)?;
+            let name = self.key_names.read(primary_key.len(), cursor)?;
+            let (name, value, cell_crc) = read_key_cell(cursor, name)?;
             row_crc = crc8::update_byte(row_crc, cell_crc);
             primary_key.push((name, value));
         }
@@ -68,7 +102,8 @@ impl<'a> RowReader<'a> {
         if cursor.eat(TAG_ROW_DATA) {
             cells.reserve(self.last_cell_count);
             while cursor.eat(TAG_CELL) {
-                let (cell, cell_crc) = read_attribute_cell(cursor)?;
+                let name = self.cell_names.read(cells.len(), cursor)?;
+                let (cell, cell_crc) = read_attribute_cell(cursor, name)?;
                 row_crc = crc8::update_byte(row_crc, cell_crc);
                 cells.push(cell);
             }
@@ -150,13 +185,6 @@ pub fn decode_primary_key(
     Ok(decode_row(buf)?.map(|row| row.primary_key))
 }
 
-fn read_name<'a>(cursor: &mut Cursor<'a>) -> Result<(&'a str, u8), WireError> {
-    cursor.expect_tag(TAG_CELL_NAME, "TAG_CELL_NAME")?;
-    let bytes = cursor.read_len_prefixed("a cell name")?;
-    let name = utf8(bytes, cursor.position() - bytes.len(), "a cell name")?;
-    Ok((name, crc8::update(0, bytes)))
-}
-
 /// A decoded value before we know whether it is a key or an attribute.
 enum RawValue<'a> {
     Key(PrimaryKeyValueRef<'a>),
@@ -226,10 +254,11 @@ fn read_value<'a>(
     Ok((value, crc, type_offset, value_type))
 }
 
+/// The rest of a key cell after its name (`name` and `crc` come from the [`NameCache`]).
 fn read_key_cell<'a>(
     cursor: &mut Cursor<'a>,
+    (name, crc): (&'a str, u8),
 ) -> Result<(&'a str, PrimaryKeyValueRef<'a>, u8), WireError> {
-    let (name, crc) = read_name(cursor)?;
     cursor.expect_tag(TAG_CELL_VALUE, "TAG_CELL_VALUE")?;
     let (value, crc, offset, found) = read_value(cursor, crc)?;
     let key = match value {
@@ -249,8 +278,11 @@ fn read_key_cell<'a>(
     Ok((name, key, crc))
 }
 
-fn read_attribute_cell<'a>(cursor: &mut Cursor<'a>) -> Result<(CellRef<'a>, u8), WireError> {
-    let (name, mut crc) = read_name(cursor)?;
+/// The rest of an attribute cell after its name.
+fn read_attribute_cell<'a>(
+    cursor: &mut Cursor<'a>,
+    (name, mut crc): (&'a str, u8),
+) -> Result<(CellRef<'a>, u8), WireError> {
     let mut value = None;
     if cursor.eat(TAG_CELL_VALUE) {
         let (raw, value_crc, offset, found) = read_value(cursor, crc)?;

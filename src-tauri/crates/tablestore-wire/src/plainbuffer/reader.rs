@@ -191,12 +191,28 @@ enum RawValue<'a> {
     Attribute(ValueRef<'a>),
 }
 
-/// Reads `TAG_CELL_VALUE total_len type payload` (the tag already matched) and continues the
-/// cell checksum with the type byte and payload.
-fn read_value<'a>(
-    cursor: &mut Cursor<'a>,
+/// A value as read, with the continued cell checksum and where its type byte was, so the
+/// caller can reject a type that does not belong in its kind of cell.
+struct ReadValue<'a> {
+    value: RawValue<'a>,
     crc: u8,
-) -> Result<(RawValue<'a>, u8, usize, u8), WireError> {
+    type_offset: usize,
+    type_byte: u8,
+}
+
+impl ReadValue<'_> {
+    fn not_allowed_in(&self, context: &'static str) -> WireError {
+        WireError::ValueTypeNotAllowed {
+            offset: self.type_offset,
+            found: self.type_byte,
+            context,
+        }
+    }
+}
+
+/// Reads `total_len type payload` (after `TAG_CELL_VALUE`) and continues the cell checksum with
+/// the type byte and payload.
+fn read_value<'a>(cursor: &mut Cursor<'a>, crc: u8) -> Result<ReadValue<'a>, WireError> {
     let _total_len = cursor.read_u32_le("a value length")?;
     let type_offset = cursor.position();
     let value_type = cursor.read_u8("a value type")?;
@@ -251,7 +267,12 @@ fn read_value<'a>(
             })
         }
     };
-    Ok((value, crc, type_offset, value_type))
+    Ok(ReadValue {
+        value,
+        crc,
+        type_offset,
+        type_byte: value_type,
+    })
 }
 
 /// The rest of a key cell after its name (`name` and `crc` come from the [`NameCache`]).
@@ -260,22 +281,18 @@ fn read_key_cell<'a>(
     (name, crc): (&'a str, u8),
 ) -> Result<(&'a str, PrimaryKeyValueRef<'a>, u8), WireError> {
     cursor.expect_tag(TAG_CELL_VALUE, "TAG_CELL_VALUE")?;
-    let (value, crc, offset, found) = read_value(cursor, crc)?;
-    let key = match value {
+    let read = read_value(cursor, crc)?;
+    let key = match read.value {
         RawValue::Key(key) => key,
         RawValue::Attribute(ValueRef::Integer(v)) => PrimaryKeyValueRef::Integer(v),
         RawValue::Attribute(ValueRef::String(v)) => PrimaryKeyValueRef::String(v),
         RawValue::Attribute(ValueRef::Binary(v)) => PrimaryKeyValueRef::Binary(v),
         RawValue::Attribute(ValueRef::Double(_) | ValueRef::Boolean(_)) => {
-            return Err(WireError::ValueTypeNotAllowed {
-                offset,
-                found,
-                context: "a primary key",
-            })
+            return Err(read.not_allowed_in("a primary key"))
         }
     };
-    check_cell_checksum(cursor, crc)?;
-    Ok((name, key, crc))
+    check_cell_checksum(cursor, read.crc)?;
+    Ok((name, key, read.crc))
 }
 
 /// The rest of an attribute cell after its name.
@@ -285,17 +302,11 @@ fn read_attribute_cell<'a>(
 ) -> Result<(CellRef<'a>, u8), WireError> {
     let mut value = None;
     if cursor.eat(TAG_CELL_VALUE) {
-        let (raw, value_crc, offset, found) = read_value(cursor, crc)?;
-        crc = value_crc;
-        value = match raw {
+        let read = read_value(cursor, crc)?;
+        crc = read.crc;
+        value = match read.value {
             RawValue::Attribute(v) => Some(v),
-            RawValue::Key(_) => {
-                return Err(WireError::ValueTypeNotAllowed {
-                    offset,
-                    found,
-                    context: "an attribute column",
-                })
-            }
+            RawValue::Key(_) => return Err(read.not_allowed_in("an attribute column")),
         };
     }
     let mut op = None;

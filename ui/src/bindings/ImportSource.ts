@@ -3,4 +3,4 @@
 /**
  * Where an import candidate was found.
  */
-export type ImportSource = "aliyun_cli" | "environment";
+export type ImportSource = "aliyun_cli" | "credentials_file" | "environment";

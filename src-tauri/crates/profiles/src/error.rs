@@ -6,6 +6,36 @@ use std::path::PathBuf;
 
 use crate::endpoint::EndpointService;
 
+/// Every code [`ProfileError::code`] can return, for the app's IPC error-code union.
+pub const ERROR_CODES: &[&str] = &[
+    "invalid_profile_name",
+    "profile_name_reserved",
+    "invalid_access_key_id",
+    "invalid_access_key_secret",
+    "invalid_security_token",
+    "security_token_required",
+    "invalid_region",
+    "invalid_instance_name",
+    "invalid_endpoint",
+    "insecure_endpoint",
+    "invalid_keyring_namespace",
+    "profile_exists",
+    "profile_not_found",
+    "sandbox_profile_read_only",
+    "sandbox_not_running",
+    "keychain_unavailable",
+    "keychain_locked",
+    "secret_missing",
+    "keychain_failed",
+    "profiles_file_unreadable",
+    "profiles_file_corrupt",
+    "profiles_file_too_new",
+    "profiles_file_write_failed",
+    "import_file_unreadable",
+    "import_file_invalid",
+    "import_candidate_not_found",
+];
+
 /// Everything that can go wrong with profiles.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
@@ -107,7 +137,7 @@ pub enum ProfileError {
         source: std::io::Error,
     },
     /// A credentials file to import from is not in the expected format.
-    #[error("{} is not a credentials file this app understands: {reason}.", path.display())]
+    #[error("The file {} is not a credentials file this app understands: {reason}.", path.display())]
     ImportFileInvalid { path: PathBuf, reason: String },
     /// The import candidate asked for is not (or no longer) in the source.
     #[error("There is nothing importable named '{name}' in that source.")]
@@ -233,6 +263,103 @@ impl ProfileError {
                 Some(service.field_name())
             }
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_of_each() -> Vec<ProfileError> {
+        let io = || std::io::Error::other("disk");
+        let path = || PathBuf::from("/cfg/profiles.json");
+        let text = || "x".to_owned();
+        vec![
+            ProfileError::InvalidProfileName { reason: text() },
+            ProfileError::ReservedProfileName { name: text() },
+            ProfileError::InvalidAccessKeyId { reason: text() },
+            ProfileError::InvalidAccessKeySecret { reason: "x" },
+            ProfileError::InvalidSecurityToken { reason: "x" },
+            ProfileError::SecurityTokenRequired,
+            ProfileError::InvalidRegion {
+                value: text(),
+                reason: text(),
+            },
+            ProfileError::InvalidInstanceName { reason: text() },
+            ProfileError::InvalidEndpoint {
+                service: EndpointService::Oss,
+                reason: text(),
+            },
+            ProfileError::InsecureEndpoint {
+                service: EndpointService::Sts,
+                host: text(),
+            },
+            ProfileError::InvalidKeyringNamespace { reason: "x" },
+            ProfileError::ProfileExists { name: text() },
+            ProfileError::ProfileNotFound { name: text() },
+            ProfileError::SandboxProfileReadOnly,
+            ProfileError::SandboxNotRunning,
+            ProfileError::KeychainUnavailable { detail: text() },
+            ProfileError::KeychainLocked { detail: text() },
+            ProfileError::SecretMissing { name: text() },
+            ProfileError::KeychainFailed { detail: text() },
+            ProfileError::ProfilesFileUnreadable {
+                path: path(),
+                source: io(),
+            },
+            ProfileError::ProfilesFileCorrupt {
+                path: path(),
+                backup: path(),
+                reason: text(),
+            },
+            ProfileError::ProfilesFileTooNew {
+                path: path(),
+                version: 2,
+                supported: 1,
+            },
+            ProfileError::ProfilesFileWriteFailed {
+                path: path(),
+                source: io(),
+            },
+            ProfileError::ImportFileUnreadable {
+                path: path(),
+                source: io(),
+            },
+            ProfileError::ImportFileInvalid {
+                path: path(),
+                reason: text(),
+            },
+            ProfileError::ImportCandidateNotFound { name: text() },
+        ]
+    }
+
+    #[test]
+    fn every_variant_has_a_listed_unique_snake_case_code() {
+        let codes: Vec<&str> = one_of_each().iter().map(ProfileError::code).collect();
+        assert_eq!(codes, ERROR_CODES);
+        let mut unique = codes.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len());
+        for code in codes {
+            assert!(
+                code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_user_facing_error_is_a_sentence_with_a_remedy() {
+        for error in one_of_each() {
+            let message = error.message();
+            assert!(message.ends_with('.'), "{message}");
+            assert!(message.starts_with(|c: char| c.is_uppercase()), "{message}");
+            if error.code() != "invalid_keyring_namespace" {
+                let remedy = error.remedy().expect("remedy");
+                assert!(remedy.ends_with('.'), "{remedy}");
+            }
         }
     }
 }

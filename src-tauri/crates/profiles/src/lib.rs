@@ -33,7 +33,7 @@ pub use credential_fields::{
     parse_security_token, KeyKind,
 };
 pub use endpoint::{Endpoint, EndpointService};
-pub use error::ProfileError;
+pub use error::{ProfileError, ERROR_CODES};
 pub use instance_name::InstanceName;
 pub use name::{ProfileId, ProfileName, SANDBOX_PROFILE_NAME};
 pub use profile::{

@@ -107,7 +107,7 @@ fn every_other_mode_is_listed_with_a_one_line_reason() {
     );
     assert_eq!(
         reason("sts-without-token"),
-        "it is an StsToken profile without a token"
+        "It is an StsToken profile without a token."
     );
     assert!(reason("ak-bad-id").contains("does not start with 'LTAI' or 'STS.'"));
     assert_eq!(reason("no-mode"), "It has no credential mode set.");

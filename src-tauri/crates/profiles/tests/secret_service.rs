@@ -7,6 +7,7 @@
 //! gnome-keyring with `XDG_DATA_HOME` in a temp folder, so the user's own keyring is never touched:
 //! - `PROFILES_REAL_KEYRING=unlocked`: an unlocked keyring; round trip, update, delete, missing,
 //!   then (`audit_…`, run last) a scan that every entry left is under the test namespace.
+//! - `PROFILES_REAL_KEYRING=relock`: an unlocked keyring that the test then locks over D-Bus.
 //! - `PROFILES_REAL_KEYRING=locked`: gnome-keyring started without a password (nothing unlocked).
 //! - `PROFILES_REAL_KEYRING=no-bus`: no session bus at all.
 #![cfg(target_os = "linux")]
@@ -68,6 +69,16 @@ fn secret_tool_lookup(account: &str) -> Option<String> {
         .status
         .success()
         .then(|| String::from_utf8(output.stdout).expect("utf-8"))
+}
+
+/// A profiles file written earlier, while a working keyring was there.
+fn write_profiles_file(dir: &tempfile::TempDir) {
+    std::fs::write(
+        dir.path().join("profiles.json"),
+        r#"{"version": 1, "profiles": [{"name": "prod", "accessKeyId": "LTAI5tKeyringTestKey0001",
+            "region": "cn-hangzhou", "instanceName": "keyring-test"}]}"#,
+    )
+    .expect("write");
 }
 
 fn secret_tool_clear(account: &str) {
@@ -221,20 +232,26 @@ fn audit_after_the_run_every_keyring_entry_is_under_the_test_namespace() {
 
 #[test]
 #[ignore = "needs a private Secret Service; run tests/keyring/check.sh"]
-fn locked_keyring_refuses_writes_as_keychain_locked_and_lists_the_profile_anyway() {
+fn locked_keyring_without_a_login_collection_refuses_writes_as_keychain_locked() {
     if !phase("locked") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
+    write_profiles_file(&dir);
     let store = store(&dir);
+    let before = std::fs::read(store.file_path()).expect("file");
     let error = store
         .create(new_profile("locked", None))
         .expect_err("locked");
     assert_eq!(error.code(), "keychain_locked", "{error}");
-    assert!(
-        !dir.path().join("profiles.json").exists(),
-        "the file is not written"
+    assert_eq!(
+        std::fs::read(store.file_path()).expect("file"),
+        before,
+        "file unchanged"
     );
+    // With no unlocked collection there is nothing to search, so the entry reads as missing.
+    let listed = store.list().expect("the list still works");
+    assert_eq!(listed[0].status, ProfileStatus::SecretMissing);
 }
 
 #[test]
@@ -244,13 +261,7 @@ fn no_bus_means_keychain_unavailable_and_the_list_still_loads() {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
-    // A file written earlier, while a keyring was there.
-    std::fs::write(
-        dir.path().join("profiles.json"),
-        r#"{"version": 1, "profiles": [{"name": "prod", "accessKeyId": "LTAI5tKeyringTestKey0001",
-            "region": "cn-hangzhou", "instanceName": "keyring-test"}]}"#,
-    )
-    .expect("write");
+    write_profiles_file(&dir);
     let store = store(&dir);
     let listed = store.list().expect("the list still works");
     assert_eq!(listed[0].status, ProfileStatus::KeychainUnavailable);
@@ -259,4 +270,42 @@ fn no_bus_means_keychain_unavailable_and_the_list_still_loads() {
         .expect_err("no keyring");
     assert_eq!(error.code(), "keychain_unavailable", "{error}");
     assert!(error.remedy().is_some_and(|r| r.contains("Secret Service")));
+}
+
+#[test]
+#[ignore = "needs a private Secret Service; run tests/keyring/check.sh"]
+fn relocked_keyring_reports_keychain_locked_for_reads_and_in_the_list() {
+    if !phase("relock") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let store = store(&dir);
+    store
+        .create(new_profile("relocked", None))
+        .expect("created while unlocked");
+    // The Secret Service's own Lock call (`secret-tool lock` wants a collection it cannot name).
+    let status = Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.secrets",
+            "/org/freedesktop/secrets",
+            "org.freedesktop.Secret.Service.Lock",
+            "array:objpath:/org/freedesktop/secrets/collection/login",
+        ])
+        .status()
+        .expect("dbus-send runs");
+    assert!(status.success(), "lock the login collection");
+    // Reading asks gnome-keyring to unlock; with no display its prompter cannot start, which
+    // is what a dismissed unlock prompt looks like to the app.
+    let listed = store.list().expect("the list still works");
+    assert_eq!(listed[0].status, ProfileStatus::KeychainLocked);
+    let error = store
+        .connection(&ProfileId::parse("relocked").expect("id"))
+        .expect_err("locked");
+    assert_eq!(error.code(), "keychain_locked");
+    assert_eq!(
+        error.remedy(),
+        Some("Unlock your keychain (for example by logging in again), allow this app to use it, then try again.")
+    );
 }

@@ -61,7 +61,7 @@ pub fn parse_aliyun_cli_config(bytes: &[u8]) -> Result<ImportScan, String> {
             scan.unsupported.push(unsupported(
                 &format!("#{}", index + 1),
                 "",
-                "this entry is not a JSON object".into(),
+                "This entry is not a JSON object.".into(),
             ));
             continue;
         };
@@ -86,13 +86,13 @@ fn candidate_from(
         "StsToken" => true,
         other => return Err(unsupported_mode_reason(other)),
     };
-    let id = text(fields, "access_key_id").ok_or("it has no AccessKey ID")?;
+    let id = text(fields, "access_key_id").ok_or("It has no AccessKey ID.")?;
     let access_key_id = parse_access_key_id(&id).map_err(|e| e.to_string())?;
-    let secret = text(fields, "access_key_secret").ok_or("it has no AccessKey secret")?;
+    let secret = text(fields, "access_key_secret").ok_or("It has no AccessKey secret.")?;
     let access_key_secret = parse_access_key_secret(secret).map_err(|e| e.to_string())?;
     let security_token = match (text(fields, "sts_token"), needs_token) {
         (Some(token), true) => Some(parse_security_token(token).map_err(|e| e.to_string())?),
-        (None, true) => return Err("it is an StsToken profile without a token".into()),
+        (None, true) => return Err("It is an StsToken profile without a token.".into()),
         (Some(mut ignored), false) => {
             // An AK profile's leftover token is not used by the CLI, so it is not imported.
             ignored.zeroize();

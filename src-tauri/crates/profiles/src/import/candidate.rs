@@ -16,6 +16,8 @@ use crate::{InstanceName, ProfileError, ProfileName, Region, SANDBOX_PROFILE_NAM
 pub enum ImportSource {
     /// `~/.aliyun/config.json`, written by `aliyun configure`.
     AliyunCli,
+    /// The SDKs' shared INI file, `~/.alibabacloud/credentials` (or `credentials.ini`).
+    CredentialsFile,
     /// `ALIBABA_CLOUD_*` (and alias) environment variables.
     Environment,
 }

@@ -1,0 +1,195 @@
+//! When to try again, and how long to wait: the official SDKs' rules, as data.
+
+use std::time::Duration;
+
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+
+use crate::{ClientError, ErrorKind};
+
+/// How an operation may be repeated safely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Idempotency {
+    /// Reads: any transient failure may be retried.
+    Idempotent,
+    /// Writes: only failures the service promises happened before any change.
+    NotIdempotent,
+}
+
+/// Capped, jittered exponential back-off.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    pub max_attempts: u32,
+    /// Base delay for throttling answers.
+    pub throttled_base: Duration,
+    /// Base delay for other retryable failures.
+    pub base: Duration,
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// The Python SDK's numbers, with fewer attempts: an interactive app should report a
+    /// failing service within seconds, not after 20 tries.
+    fn default() -> Self {
+        Self {
+            max_attempts: 5,
+            throttled_base: Duration::from_millis(500),
+            base: Duration::from_millis(200),
+            max_delay: Duration::from_secs(3),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries at all.
+    pub fn never() -> Self {
+        Self {
+            max_attempts: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Whether `error` after attempt number `attempt` (1-based) may be retried.
+    pub fn should_retry(
+        &self,
+        error: &ClientError,
+        idempotency: Idempotency,
+        attempt: u32,
+    ) -> bool {
+        if attempt >= self.max_attempts {
+            return false;
+        }
+        match error.kind() {
+            // The service refused before doing anything: safe for any operation.
+            ErrorKind::Throttled => true,
+            // The request may have been applied: only reads are repeated.
+            ErrorKind::ServerError | ErrorKind::Timeout | ErrorKind::ResponseCorrupt => {
+                idempotency == Idempotency::Idempotent
+            }
+            ErrorKind::Network => match error {
+                // Nothing was sent when the connection could not be opened.
+                ClientError::Network { detail, .. } if refused(detail) => true,
+                _ => idempotency == Idempotency::Idempotent,
+            },
+            _ => false,
+        }
+    }
+
+    /// The wait before attempt `attempt + 1`, honouring a service's retry hint.
+    pub fn delay(
+        &self,
+        error: &ClientError,
+        attempt: u32,
+        hint: Option<Duration>,
+        jitter: &mut Jitter,
+    ) -> Duration {
+        if let Some(hint) = hint {
+            return hint.min(self.max_delay * 4);
+        }
+        let base = if error.kind() == ErrorKind::Throttled {
+            self.throttled_base
+        } else {
+            self.base
+        };
+        let exponent = attempt.saturating_sub(1).min(16);
+        let capped = base.saturating_mul(1 << exponent).min(self.max_delay);
+        // Between half and all of the capped delay, so clients do not retry in lock-step.
+        capped.mul_f64(0.5 + 0.5 * jitter.next())
+    }
+}
+
+fn refused(detail: &str) -> bool {
+    detail.to_ascii_lowercase().contains("refused")
+}
+
+/// The random source behind back-off jitter.
+#[derive(Debug)]
+pub struct Jitter(SmallRng);
+
+impl Jitter {
+    pub fn from_entropy() -> Self {
+        Self(SmallRng::from_os_rng())
+    }
+
+    pub fn seeded(seed: u64) -> Self {
+        Self(SmallRng::seed_from_u64(seed))
+    }
+
+    fn next(&mut self) -> f64 {
+        self.0.random()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Service;
+
+    fn service_error(kind: ErrorKind) -> ClientError {
+        ClientError::Service {
+            service: Service::Tablestore,
+            kind,
+            status: 503,
+            code: "X".into(),
+            message: String::new(),
+            request_id: None,
+        }
+    }
+
+    #[test]
+    fn throttling_is_retried_for_writes_but_server_errors_only_for_reads() {
+        let policy = RetryPolicy::default();
+        let throttled = service_error(ErrorKind::Throttled);
+        let failing = service_error(ErrorKind::ServerError);
+        assert!(policy.should_retry(&throttled, Idempotency::NotIdempotent, 1));
+        assert!(!policy.should_retry(&failing, Idempotency::NotIdempotent, 1));
+        assert!(policy.should_retry(&failing, Idempotency::Idempotent, 1));
+    }
+
+    #[test]
+    fn auth_failures_are_never_retried_and_attempts_are_capped() {
+        let policy = RetryPolicy::default();
+        assert!(!policy.should_retry(
+            &service_error(ErrorKind::AuthFailed),
+            Idempotency::Idempotent,
+            1
+        ));
+        let throttled = service_error(ErrorKind::Throttled);
+        assert!(policy.should_retry(&throttled, Idempotency::Idempotent, 4));
+        assert!(!policy.should_retry(&throttled, Idempotency::Idempotent, 5));
+    }
+
+    #[test]
+    fn a_refused_connection_is_safe_to_retry_even_for_a_write() {
+        let refused = ClientError::Network {
+            service: Service::Tablestore,
+            endpoint: "http://127.0.0.1:1".into(),
+            detail: "Connection refused (os error 111)".into(),
+        };
+        let reset = ClientError::Network {
+            service: Service::Tablestore,
+            endpoint: "http://127.0.0.1:1".into(),
+            detail: "connection closed before message completed".into(),
+        };
+        let policy = RetryPolicy::default();
+        assert!(policy.should_retry(&refused, Idempotency::NotIdempotent, 1));
+        assert!(!policy.should_retry(&reset, Idempotency::NotIdempotent, 1));
+    }
+
+    #[test]
+    fn delays_grow_double_stay_capped_and_jittered_within_half_to_full() {
+        let policy = RetryPolicy::default();
+        let error = service_error(ErrorKind::ServerError);
+        let mut jitter = Jitter::seeded(3);
+        for attempt in 1..=8 {
+            let capped = (policy.base * (1 << (attempt - 1))).min(policy.max_delay);
+            let delay = policy.delay(&error, attempt, None, &mut jitter);
+            assert!(
+                delay >= capped / 2 && delay <= capped,
+                "{attempt}: {delay:?}"
+            );
+        }
+        let hinted = policy.delay(&error, 1, Some(Duration::from_secs(2)), &mut jitter);
+        assert_eq!(hinted, Duration::from_secs(2));
+    }
+}

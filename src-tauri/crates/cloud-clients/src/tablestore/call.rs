@@ -1,0 +1,173 @@
+//! One Tablestore call: sign, send, check the answer's integrity (MD5, signature, date),
+//! decode it, and retry what may be retried.
+
+use base64::Engine as _;
+use md5::{Digest, Md5};
+use prost::Message;
+use signing::tablestore::TablestoreSigningKey;
+use signing::tablestore::{request_headers, sign_request, verify_response, TablestoreVersion};
+use signing::{CanonicalRequest, Freshness, HeaderList};
+use tablestore_wire::proto;
+
+use super::error_codes::classify;
+use super::TablestoreClient;
+use crate::http::transport_error;
+use crate::retry::{Idempotency, Jitter};
+use crate::{ClientError, ErrorKind, Service};
+
+/// What a successful call returned besides its message.
+#[derive(Debug, Clone)]
+pub struct CallMeta {
+    pub request_id: Option<String>,
+    /// Bytes of the response body.
+    pub body_len: usize,
+}
+
+impl TablestoreClient {
+    /// Calls `/{operation}` with `request`, retrying per the client's policy.
+    pub(crate) async fn call<Req: Message, Resp: Message + Default>(
+        &self,
+        operation: &'static str,
+        idempotency: Idempotency,
+        request: &Req,
+    ) -> Result<(Resp, CallMeta), ClientError> {
+        let body = request.encode_to_vec();
+        let mut jitter = Jitter::from_entropy();
+        let mut attempt = 1;
+        loop {
+            match self.call_once(operation, &body).await {
+                Ok((bytes, meta)) => {
+                    let message =
+                        Resp::decode(bytes.as_ref()).map_err(|e| ClientError::ResponseCorrupt {
+                            service: Service::Tablestore,
+                            detail: format!("{operation} answer did not decode: {e}"),
+                            request_id: meta.request_id.clone(),
+                        })?;
+                    return Ok((message, meta));
+                }
+                Err(error) if self.retry.should_retry(&error, idempotency, attempt) => {
+                    let delay = self.retry.delay(&error, attempt, None, &mut jitter);
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    async fn call_once(
+        &self,
+        operation: &'static str,
+        body: &[u8],
+    ) -> Result<(bytes::Bytes, CallMeta), ClientError> {
+        let now = self.clock.now();
+        let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(body));
+        let path = format!("/{operation}");
+        let base = request_headers(&self.config.credentials, &self.config.instance, now, &md5);
+        let canonical = CanonicalRequest::new("POST", path.as_str()).with_added_headers(&base);
+        let version = match &self.config.region {
+            Some(region) => TablestoreVersion::V4 {
+                region,
+                sign_date: now.date_naive(),
+            },
+            None => TablestoreVersion::V2,
+        };
+        let signature = sign_request(&canonical, &self.config.credentials, version);
+        let key = match version {
+            TablestoreVersion::V2 => {
+                TablestoreSigningKey::v2(&self.config.credentials.access_key_secret)
+            }
+            TablestoreVersion::V4 { region, sign_date } => TablestoreSigningKey::v4(
+                &self.config.credentials.access_key_secret,
+                &sign_date.format("%Y%m%d").to_string(),
+                region,
+            ),
+        };
+        let mut headers = base.to_header_map().map_err(|e| invalid(&e))?;
+        signature.apply_to(&mut headers).map_err(|e| invalid(&e))?;
+
+        let url = format!("{}{path}", self.config.endpoint.trim_end_matches('/'));
+        let endpoint = &self.config.endpoint;
+        let response = self
+            .http
+            .post(&url)
+            .headers(headers)
+            .body(body.to_vec())
+            .send()
+            .await
+            .map_err(|e| transport_error(Service::Tablestore, endpoint, &e, false))?;
+        let status = response.status().as_u16();
+        let response_headers = response.headers().clone();
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| transport_error(Service::Tablestore, endpoint, &e, true))?;
+        let request_id = response_headers
+            .get("x-ots-requestid")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let corrupt = |detail: String| ClientError::ResponseCorrupt {
+            service: Service::Tablestore,
+            detail,
+            request_id: request_id.clone(),
+        };
+
+        // Integrity first: a damaged body must never be read as a service's answer.
+        if let Some(sent) = response_headers.get("x-ots-contentmd5") {
+            let actual = base64::engine::general_purpose::STANDARD.encode(Md5::digest(&bytes));
+            if sent.as_bytes() != actual.as_bytes() {
+                return Err(corrupt(format!(
+                    "{operation} answer failed its MD5 check ({} bytes)",
+                    bytes.len()
+                )));
+            }
+        }
+
+        if (200..300).contains(&status) {
+            self.check_response_signature(&path, &response_headers, &key)
+                .map_err(|e| corrupt(format!("{operation} answer's signature: {e}")))?;
+            let meta = CallMeta {
+                request_id,
+                body_len: bytes.len(),
+            };
+            return Ok((bytes, meta));
+        }
+
+        let error = proto::Error::decode(bytes.as_ref())
+            .map_err(|e| corrupt(format!("HTTP {status} with an unreadable error body: {e}")))?;
+        let message = error.message.unwrap_or_default();
+        Err(ClientError::Service {
+            service: Service::Tablestore,
+            kind: match classify(&error.code, &message) {
+                // A bare 5xx the service did not classify is still a server failure.
+                ErrorKind::Other if status >= 500 => ErrorKind::ServerError,
+                kind => kind,
+            },
+            status,
+            code: error.code,
+            message,
+            request_id,
+        })
+    }
+
+    fn check_response_signature(
+        &self,
+        path: &str,
+        headers: &reqwest::header::HeaderMap,
+        key: &TablestoreSigningKey,
+    ) -> Result<(), signing::SignError> {
+        let list = HeaderList::from_header_map(headers)?;
+        let freshness = Freshness::new(self.clock.now(), Freshness::FIFTEEN_MINUTES);
+        verify_response(
+            path,
+            &list,
+            &self.config.credentials.access_key_id,
+            key,
+            &freshness,
+        )
+    }
+}
+
+fn invalid(error: &signing::SignError) -> ClientError {
+    ClientError::InvalidRequest(error.to_string())
+}

@@ -1,0 +1,129 @@
+//! Sampling a table: a bounded forward range read from the first row, streamed one row at a
+//! time to the caller, with a row budget, a byte budget, progress and cancellation.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tablestore_wire::plainbuffer::{encode_primary_key, RowReader, RowRef};
+use tablestore_wire::{proto, PrimaryKeyValue};
+
+use super::TablestoreClient;
+use crate::retry::Idempotency;
+use crate::{ClientError, Service};
+
+/// The most a page may ask for; the service caps a page at 5,000 rows anyway.
+const PAGE_ROWS: u32 = 5_000;
+
+/// When to stop reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SampleBudget {
+    pub max_rows: u64,
+    /// Stops after the page that crosses this many response bytes.
+    pub max_bytes: u64,
+}
+
+/// Where a sample is, reported after each page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SampleProgress {
+    pub rows: u64,
+    pub bytes: u64,
+    pub pages: u32,
+}
+
+/// How a sample ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SampleSummary {
+    pub progress: SampleProgress,
+    /// The whole table was read before any budget ran out.
+    pub reached_end: bool,
+}
+
+/// Lets another task cancel a running sample.
+#[derive(Debug, Default)]
+pub struct SampleControl {
+    cancelled: AtomicBool,
+}
+
+impl SampleControl {
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
+
+impl TablestoreClient {
+    /// Reads up to `budget` rows of `table` (whose primary-key column names, in order, are
+    /// `primary_key`), giving each row to `on_row` and the running totals to `on_progress`.
+    pub async fn sample_rows(
+        &self,
+        table: &str,
+        primary_key: &[String],
+        budget: SampleBudget,
+        control: &SampleControl,
+        mut on_row: impl FnMut(&RowRef<'_>),
+        mut on_progress: impl FnMut(SampleProgress),
+    ) -> Result<SampleSummary, ClientError> {
+        let bound = |value: PrimaryKeyValue| {
+            let key: Vec<_> = primary_key
+                .iter()
+                .map(|n| (n.clone(), value.clone()))
+                .collect();
+            encode_primary_key(&key).map_err(|e| ClientError::InvalidRequest(e.to_string()))
+        };
+        let mut start = bytes::Bytes::from(bound(PrimaryKeyValue::InfMin)?);
+        let end = bytes::Bytes::from(bound(PrimaryKeyValue::InfMax)?);
+        let mut progress = SampleProgress {
+            rows: 0,
+            bytes: 0,
+            pages: 0,
+        };
+        loop {
+            if control.is_cancelled() {
+                return Err(ClientError::Cancelled);
+            }
+            let remaining = budget.max_rows.saturating_sub(progress.rows);
+            let limit = i32::try_from(remaining.min(u64::from(PAGE_ROWS))).unwrap_or(i32::MAX);
+            let request = proto::GetRangeRequest {
+                table_name: table.to_owned(),
+                direction: proto::Direction::Forward as i32,
+                max_versions: Some(1),
+                limit: Some(limit),
+                inclusive_start_primary_key: start,
+                exclusive_end_primary_key: end.clone(),
+                ..Default::default()
+            };
+            let (response, meta): (proto::GetRangeResponse, _) = self
+                .call("GetRange", Idempotency::Idempotent, &request)
+                .await?;
+            let corrupt = |e: tablestore_wire::WireError| ClientError::ResponseCorrupt {
+                service: Service::Tablestore,
+                detail: format!("a row of the page did not decode: {e}"),
+                request_id: meta.request_id.clone(),
+            };
+            for row in RowReader::new(&response.rows).map_err(corrupt)? {
+                let row = row.map_err(corrupt)?;
+                on_row(&row);
+                progress.rows += 1;
+            }
+            progress.bytes += meta.body_len as u64;
+            progress.pages += 1;
+            on_progress(progress);
+            let next = response.next_start_primary_key.unwrap_or_default();
+            if next.is_empty() {
+                return Ok(SampleSummary {
+                    progress,
+                    reached_end: true,
+                });
+            }
+            if progress.rows >= budget.max_rows || progress.bytes >= budget.max_bytes {
+                return Ok(SampleSummary {
+                    progress,
+                    reached_end: false,
+                });
+            }
+            start = next;
+        }
+    }
+}

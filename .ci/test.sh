@@ -61,6 +61,7 @@ conformance() {
   done
 }
 stage "conformance (official SDKs)" conformance
+stage "keyring (real Secret Service)" bash src-tauri/crates/profiles/tests/keyring/check.sh
 
 stage "ui in chromium" node --test --test-concurrency=1 tests/ui-browser/
 

@@ -11,6 +11,25 @@
 //! cloud (testing a connection belongs to the client crates); depend on Tauri.
 //!
 //! Types marked `#[ts(export)]` cross IPC; `cargo test` writes their TypeScript bindings.
+//!
+//! Wiring it up in the app (the namespace is the bundle identifier; test builds use another):
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use profiles::{KeyringNamespace, KeyringVault, NewProfileRequest, ProfileId, ProfileStore};
+//!
+//! # fn main() -> Result<(), profiles::ProfileError> {
+//! # let config_dir = std::path::PathBuf::from("/tmp/studio");
+//! let namespace = KeyringNamespace::new("com.example.tablestore-delivery-studio")?;
+//! let store = ProfileStore::new(&config_dir, Arc::new(KeyringVault::platform(namespace)));
+//! # let form: NewProfileRequest = Default::default();
+//! store.create(form.parse()?)?;                      // a form from the UI
+//! let rows = store.list()?;                          // `Vec<ProfileSummary>` for the UI
+//! let connection = store.connection(&ProfileId::parse("prod")?)?; // for the cloud clients
+//! # let _ = (rows, connection);
+//! # Ok(())
+//! # }
+//! ```
 
 mod credential_fields;
 mod endpoint;

@@ -101,11 +101,16 @@ impl ProfileStore {
         if let Some(row) = self.sandbox_summary() {
             rows.push(row);
         }
-        rows.extend(
-            profiles
-                .iter()
-                .map(|p| ProfileSummary::stored(p, self.status_of(p))),
-        );
+        // After one keychain failure the rest would fail the same way, and on a desktop each
+        // attempt on a locked keyring can raise another unlock prompt: ask once.
+        let mut keychain_down = None;
+        for profile in &profiles {
+            let status = keychain_down.unwrap_or_else(|| self.status_of(profile));
+            if !matches!(status, ProfileStatus::Ready | ProfileStatus::SecretMissing) {
+                keychain_down = Some(status);
+            }
+            rows.push(ProfileSummary::stored(profile, status));
+        }
         Ok(rows)
     }
 

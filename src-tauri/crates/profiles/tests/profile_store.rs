@@ -21,12 +21,15 @@ const NEW_SECRET: &str = "StoreTestSecretReplaced0123456";
 const TOKEN: &str = "CAISStoreTestToken+/=";
 
 /// A mock-backed vault whose writes or removals can be made to fail, like a locked keyring.
+/// Lookups can fail too, and are counted.
 /// It can also block the profiles file during a write, so the store's later file save fails.
 #[derive(Debug)]
 struct SwitchableVault {
     inner: KeyringVault,
     fail_writes: AtomicBool,
     fail_removes: AtomicBool,
+    fail_lookups: AtomicBool,
+    lookups: std::sync::atomic::AtomicUsize,
     block_file_on_write: Mutex<Option<PathBuf>>,
 }
 
@@ -40,6 +43,8 @@ impl SwitchableVault {
             ),
             fail_writes: AtomicBool::new(false),
             fail_removes: AtomicBool::new(false),
+            fail_lookups: AtomicBool::new(false),
+            lookups: std::sync::atomic::AtomicUsize::new(0),
             block_file_on_write: Mutex::new(None),
         })
     }
@@ -60,6 +65,10 @@ impl SecretVault for SwitchableVault {
         self.inner.read(profile, kind)
     }
     fn contains(&self, profile: &ProfileName, kind: SecretKind) -> Result<bool, ProfileError> {
+        self.lookups.fetch_add(1, Ordering::SeqCst);
+        if self.fail_lookups.load(Ordering::SeqCst) {
+            return Err(Self::locked());
+        }
         self.inner.contains(profile, kind)
     }
     fn write(
@@ -626,4 +635,22 @@ fn a_profile_made_from_the_form_round_trips_and_no_ipc_payload_holds_the_secret(
             "{payload}"
         );
     }
+}
+
+#[test]
+fn a_locked_keyring_is_asked_once_per_list_and_marks_every_profile() {
+    let (_dir, vault, store) = setup();
+    for profile in ["a", "b", "c"] {
+        store.create(new_profile(profile)).expect("created");
+    }
+    vault.fail_lookups.store(true, Ordering::SeqCst);
+    vault.lookups.store(0, Ordering::SeqCst);
+    let statuses: Vec<_> = store
+        .list()
+        .expect("the list still works")
+        .into_iter()
+        .map(|s| s.status)
+        .collect();
+    assert_eq!(statuses, [ProfileStatus::KeychainLocked; 3]);
+    assert_eq!(vault.lookups.load(Ordering::SeqCst), 1);
 }

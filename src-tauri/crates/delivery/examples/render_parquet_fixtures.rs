@@ -24,7 +24,11 @@ struct Fixture {
 }
 
 fn cell(name: &str, value: Value) -> Cell {
-    Cell { name: name.into(), value: Some(value), timestamp: Some(1) }
+    Cell {
+        name: name.into(),
+        value: Some(value),
+        timestamp: Some(1),
+    }
 }
 
 fn orders() -> Fixture {
@@ -40,7 +44,10 @@ fn orders() -> Fixture {
             ],
         },
         // Missing columns become nulls; a STRING in an INT64 column is dirty.
-        Row { primary_key: pk("o-2"), cells: vec![cell("quantity", Value::String("3".into()))] },
+        Row {
+            primary_key: pk("o-2"),
+            cells: vec![cell("quantity", Value::String("3".into()))],
+        },
         Row {
             primary_key: pk("o-3"),
             cells: vec![
@@ -88,12 +95,19 @@ fn many_row_groups() -> Fixture {
     let rows = (0..2500)
         .map(|i: i64| Row {
             primary_key: vec![("id".into(), PrimaryKeyValue::Integer(i))],
-            cells: if i % 3 == 0 { vec![] } else { vec![cell("label", Value::String(format!("row {i}")))] },
+            cells: if i % 3 == 0 {
+                vec![]
+            } else {
+                vec![cell("label", Value::String(format!("row {i}")))]
+            },
         })
         .collect();
     Fixture {
         name: "many_row_groups",
-        schema: vec![("id", "id", ParquetType::Int64), ("label", "label", ParquetType::Utf8)],
+        schema: vec![
+            ("id", "id", ParquetType::Int64),
+            ("label", "label", ParquetType::Utf8),
+        ],
         rows,
         row_group_rows: 1000,
     }
@@ -101,8 +115,17 @@ fn many_row_groups() -> Fixture {
 
 fn one_source_twice() -> Fixture {
     let rows = vec![
-        Row { primary_key: vec![], cells: vec![cell("v", Value::Integer(5)), cell("blob", Value::Binary(vec![1]))] },
-        Row { primary_key: vec![], cells: vec![cell("v", Value::Double(2.5))] },
+        Row {
+            primary_key: vec![],
+            cells: vec![
+                cell("v", Value::Integer(5)),
+                cell("blob", Value::Binary(vec![1])),
+            ],
+        },
+        Row {
+            primary_key: vec![],
+            cells: vec![cell("v", Value::Double(2.5))],
+        },
     ];
     Fixture {
         name: "one_source_twice",
@@ -126,7 +149,7 @@ fn no_rows() -> Fixture {
 }
 
 /// The newest present value of `column` in `row`, as the renderer must see it.
-fn first_value<'a>(row: &'a Row, column: &str) -> Option<Value> {
+fn first_value(row: &Row, column: &str) -> Option<Value> {
     if let Some((_, pk)) = row.primary_key.iter().find(|(name, _)| name == column) {
         return Some(match pk {
             PrimaryKeyValue::Integer(v) => Value::Integer(*v),
@@ -141,7 +164,9 @@ fn first_value<'a>(row: &'a Row, column: &str) -> Option<Value> {
 }
 
 fn expected_json(value: Option<Value>, target: ParquetType) -> Json {
-    let Some(value) = value else { return Json::Null };
+    let Some(value) = value else {
+        return Json::Null;
+    };
     if !value_is_kept(TablestoreType::of_value(&value), target) {
         return Json::Null;
     }
@@ -155,27 +180,45 @@ fn expected_json(value: Option<Value>, target: ParquetType) -> Json {
 }
 
 fn main() {
-    let out = PathBuf::from(std::env::args().nth(1).expect("usage: render_parquet_fixtures <out-dir>"));
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .expect("usage: render_parquet_fixtures <out-dir>"),
+    );
     std::fs::create_dir_all(&out).expect("create out dir");
     for fixture in [orders(), many_row_groups(), one_source_twice(), no_rows()] {
         let entries = fixture
             .schema
             .iter()
             .map(|(source, output, target)| {
-                SchemaEntry::new(*source, OutputColumnName::parse(output).expect("valid name"), *target)
+                SchemaEntry::new(
+                    *source,
+                    OutputColumnName::parse(output).expect("valid name"),
+                    *target,
+                )
             })
             .collect();
         let schema = ParquetSchema::new(entries).expect("valid schema");
-        let options = RenderOptions { row_group_rows: fixture.row_group_rows, ..RenderOptions::default() };
+        let options = RenderOptions {
+            row_group_rows: fixture.row_group_rows,
+            ..RenderOptions::default()
+        };
         let rendered = render_parquet(&schema, &fixture.rows, &options).expect("renders");
-        std::fs::write(out.join(format!("{}.parquet", fixture.name)), &rendered.bytes).expect("write parquet");
+        std::fs::write(
+            out.join(format!("{}.parquet", fixture.name)),
+            &rendered.bytes,
+        )
+        .expect("write parquet");
 
         let columns: Vec<Json> = fixture
             .schema
             .iter()
             .map(|(source, output, target)| {
-                let values: Vec<Json> =
-                    fixture.rows.iter().map(|row| expected_json(first_value(row, source), *target)).collect();
+                let values: Vec<Json> = fixture
+                    .rows
+                    .iter()
+                    .map(|row| expected_json(first_value(row, source), *target))
+                    .collect();
                 json!({ "name": output, "type": target.proto_name(), "values": values })
             })
             .collect();

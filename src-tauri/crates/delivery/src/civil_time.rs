@@ -41,7 +41,8 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let era = year.div_euclid(400);
     let year_of_era = year - era * 400;
     let month = i64::from(month);
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
 }
@@ -84,7 +85,14 @@ mod tests {
         let time = CivilTime::from_unix_millis(1_598_889_780_000, 0);
         assert_eq!(
             time,
-            CivilTime { year: 2020, month: 8, day: 31, hour: 16, minute: 3, second: 0 }
+            CivilTime {
+                year: 2020,
+                month: 8,
+                day: 31,
+                hour: 16,
+                minute: 3,
+                second: 0
+            }
         );
     }
 

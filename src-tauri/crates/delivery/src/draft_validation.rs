@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use crate::bucket_name::BucketName;
 use crate::error::DeliveryError;
+use crate::event_time_format::EventTimeFormat;
 use crate::issue::Issue;
 use crate::oss_prefix::{OssPrefix, TimeVariable};
 use crate::output_column_name::OutputColumnName;
@@ -22,7 +23,6 @@ use crate::tablestore_type::TablestoreType;
 use crate::task_draft::{EventTimeDraft, TaskDraft};
 use crate::task_name::TaskName;
 use crate::task_settings::{EventTimeColumn, TaskSettings};
-use crate::event_time_format::EventTimeFormat;
 
 /// What validation knows besides the draft itself.
 #[derive(Debug, Clone, Default)]
@@ -82,7 +82,10 @@ pub fn validate_draft(draft: &TaskDraft, context: &ValidationContext<'_>) -> Val
     if let Some(prefix) = &prefix {
         warn_about_prefix(&mut found, prefix);
     }
-    if let Some(role) = role.as_ref().filter(|role| !role.is_delivery_service_role()) {
+    if let Some(role) = role
+        .as_ref()
+        .filter(|role| !role.is_delivery_service_role())
+    {
         found.issues.push(Issue::warning(
             "roleArn",
             "role_not_delivery_service_role",
@@ -100,10 +103,18 @@ pub fn validate_draft(draft: &TaskDraft, context: &ValidationContext<'_>) -> Val
     let schema = check_schema(&mut found, draft, context);
 
     let blocked = found.issues.iter().any(Issue::is_error);
-    let request = match (table_name, task_name, bucket, endpoint, prefix, role, schema) {
-        (Some(table), Some(task_name), Some(oss_bucket), Some(oss_endpoint), Some(oss_prefix), Some(role_arn), Some(schema))
-            if !blocked =>
-        {
+    let request = match (
+        table_name, task_name, bucket, endpoint, prefix, role, schema,
+    ) {
+        (
+            Some(table),
+            Some(task_name),
+            Some(oss_bucket),
+            Some(oss_endpoint),
+            Some(oss_prefix),
+            Some(role_arn),
+            Some(schema),
+        ) if !blocked => {
             let settings = TaskSettings {
                 task_name,
                 task_type: draft.task_type,
@@ -123,15 +134,25 @@ pub fn validate_draft(draft: &TaskDraft, context: &ValidationContext<'_>) -> Val
     }
 }
 
-fn check_regions(found: &mut Collector, context: &ValidationContext<'_>, endpoint: Option<&OssEndpoint>) {
+fn check_regions(
+    found: &mut Collector,
+    context: &ValidationContext<'_>,
+    endpoint: Option<&OssEndpoint>,
+) {
     let Some(instance) = &context.instance_region else {
         return;
     };
     if let Some(bucket_region) = &context.bucket_region {
-        found.parse("ossBucket", ensure_bucket_in_instance_region(instance, bucket_region));
+        found.parse(
+            "ossBucket",
+            ensure_bucket_in_instance_region(instance, bucket_region),
+        );
     }
     if let Some(endpoint) = endpoint {
-        found.parse("ossEndpoint", ensure_endpoint_in_instance_region(instance, endpoint));
+        found.parse(
+            "ossEndpoint",
+            ensure_endpoint_in_instance_region(instance, endpoint),
+        );
     }
 }
 
@@ -161,11 +182,17 @@ fn check_event_time(
 ) -> Option<EventTimeColumn> {
     let invalid = |why: String| DeliveryError::InvalidEventTimeColumn(why);
     if event.column_name.is_empty() {
-        found.fail("eventTime.columnName", &invalid("The event-time column is not chosen.".into()));
+        found.fail(
+            "eventTime.columnName",
+            &invalid("The event-time column is not chosen.".into()),
+        );
         return None;
     }
     let Some(format) = event.time_format else {
-        found.fail("eventTime.timeFormat", &invalid("The event-time format is not chosen.".into()));
+        found.fail(
+            "eventTime.timeFormat",
+            &invalid("The event-time format is not chosen.".into()),
+        );
         return None;
     };
     let chosen = EventTimeColumn {
@@ -176,7 +203,10 @@ fn check_event_time(
         found.issues.push(Issue::warning(
             "eventTime.columnName",
             "event_time_column_not_seen",
-            format!("No value of '{}' was seen, so its type and format cannot be checked.", event.column_name),
+            format!(
+                "No value of '{}' was seen, so its type and format cannot be checked.",
+                event.column_name
+            ),
             Some("Sample rows that have the column, or check the name."),
         ));
         return Some(chosen);
@@ -226,7 +256,10 @@ fn check_schema(
             complete = false;
             found.fail(&field("sourceColumn"), &DeliveryError::MissingSourceColumn);
         }
-        let output = found.parse(&field("outputName"), OutputColumnName::parse(&entry.output_name));
+        let output = found.parse(
+            &field("outputName"),
+            OutputColumnName::parse(&entry.output_name),
+        );
         let Some(target) = entry.parquet_type else {
             complete = false;
             found.fail(
@@ -236,7 +269,10 @@ fn check_schema(
             continue;
         };
         if !entry.source_column.is_empty() {
-            let column = context.source_columns.iter().find(|c| c.name == entry.source_column);
+            let column = context
+                .source_columns
+                .iter()
+                .find(|c| c.name == entry.source_column);
             found.issues.extend(check_entry_types(
                 &field("parquetType"),
                 &entry.source_column,
@@ -254,7 +290,11 @@ fn check_schema(
             found.fail(&field("outputName"), &error);
             continue;
         }
-        entries.push(SchemaEntry::new(entry.source_column.clone(), output, target));
+        entries.push(SchemaEntry::new(
+            entry.source_column.clone(),
+            output,
+            target,
+        ));
     }
     if !complete {
         return None;
@@ -266,7 +306,11 @@ fn clash_with_earlier(earlier: &[SchemaEntry], name: &OutputColumnName) -> Optio
     earlier.iter().find_map(|entry| {
         if &entry.output_name == name {
             Some(DeliveryError::DuplicateOutputColumn(name.to_string()))
-        } else if entry.output_name.as_str().eq_ignore_ascii_case(name.as_str()) {
+        } else if entry
+            .output_name
+            .as_str()
+            .eq_ignore_ascii_case(name.as_str())
+        {
             Some(DeliveryError::OutputColumnsDifferOnlyInCase(
                 entry.output_name.to_string(),
                 name.to_string(),

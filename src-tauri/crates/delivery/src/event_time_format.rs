@@ -147,9 +147,15 @@ impl<'a> Cursor<'a> {
 
     /// Exactly `width` digits.
     fn fixed_digits(&mut self, width: usize, what: &str) -> Result<u32, String> {
-        let digits = self.rest.get(..width).filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+        let digits = self
+            .rest
+            .get(..width)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
         let Some(digits) = digits else {
-            return Err(format!("expected a {width}-digit {what} at '{}'", self.rest));
+            return Err(format!(
+                "expected a {width}-digit {what} at '{}'",
+                self.rest
+            ));
         };
         self.rest = &self.rest[width..];
         digits
@@ -190,8 +196,7 @@ impl<'a> Cursor<'a> {
     /// Go accepts `.123` or `,123` after the seconds even when the layout has no fraction.
     fn optional_fraction_millis(&mut self) -> i64 {
         let bytes = self.rest.as_bytes();
-        if bytes.len() >= 2 && (bytes[0] == b'.' || bytes[0] == b',') && bytes[1].is_ascii_digit()
-        {
+        if bytes.len() >= 2 && (bytes[0] == b'.' || bytes[0] == b',') && bytes[1].is_ascii_digit() {
             let digits: usize = bytes[1..].iter().take_while(|b| b.is_ascii_digit()).count();
             let fraction = &self.rest[1..=digits];
             self.rest = &self.rest[1 + digits..];
@@ -218,7 +223,12 @@ impl<'a> Cursor<'a> {
             5 if self.rest.as_bytes()[4] == b'T' => 5,
             4.. if self.rest.as_bytes()[3] == b'T' => 4,
             3.. => 3,
-            _ => return Err(format!("expected a time-zone abbreviation at '{}'", self.rest)),
+            _ => {
+                return Err(format!(
+                    "expected a time-zone abbreviation at '{}'",
+                    self.rest
+                ))
+            }
         };
         self.rest = &self.rest[width..];
         Ok(0)
@@ -247,7 +257,12 @@ impl<'a> Cursor<'a> {
         let sign = match self.rest.as_bytes().first() {
             Some(b'+') => 1,
             Some(b'-') => -1,
-            _ => return Err(format!("expected 'Z' or an offset like +08:00 at '{}'", self.rest)),
+            _ => {
+                return Err(format!(
+                    "expected 'Z' or an offset like +08:00 at '{}'",
+                    self.rest
+                ))
+            }
         };
         self.rest = &self.rest[1..];
         let hours = self.fixed_digits(2, "offset hour")?;
@@ -316,7 +331,17 @@ fn parse_rfc822(c: &mut Cursor<'_>) -> Result<i64, String> {
     let minute = c.fixed_digits(2, "minute")?;
     c.literal(" ")?;
     let offset_seconds = c.zone_abbreviation()?;
-    Fields { year, month, day, hour, minute, second: 0, millis: 0, offset_seconds }.to_unix_millis()
+    Fields {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second: 0,
+        millis: 0,
+        offset_seconds,
+    }
+    .to_unix_millis()
 }
 
 /// `Monday, 02-Jan-06 15:04:05 MST`
@@ -332,7 +357,17 @@ fn parse_rfc850(c: &mut Cursor<'_>) -> Result<i64, String> {
     let (hour, minute, second, millis) = clock_with_seconds(c)?;
     c.literal(" ")?;
     let offset_seconds = c.zone_abbreviation()?;
-    Fields { year, month, day, hour, minute, second, millis, offset_seconds }.to_unix_millis()
+    Fields {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        millis,
+        offset_seconds,
+    }
+    .to_unix_millis()
 }
 
 /// `Mon, 02 Jan 2006 15:04:05 MST`
@@ -348,7 +383,17 @@ fn parse_rfc1123(c: &mut Cursor<'_>) -> Result<i64, String> {
     let (hour, minute, second, millis) = clock_with_seconds(c)?;
     c.literal(" ")?;
     let offset_seconds = c.zone_abbreviation()?;
-    Fields { year, month, day, hour, minute, second, millis, offset_seconds }.to_unix_millis()
+    Fields {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        millis,
+        offset_seconds,
+    }
+    .to_unix_millis()
 }
 
 /// `2006-01-02T15:04:05Z07:00`
@@ -369,7 +414,17 @@ fn parse_rfc3339(c: &mut Cursor<'_>) -> Result<i64, String> {
     let second = c.fixed_digits(2, "second")?;
     let millis = c.optional_fraction_millis();
     let offset_seconds = c.numeric_zone()?;
-    Fields { year, month, day, hour, minute, second, millis, offset_seconds }.to_unix_millis()
+    Fields {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        millis,
+        offset_seconds,
+    }
+    .to_unix_millis()
 }
 
 fn clock_with_seconds(c: &mut Cursor<'_>) -> Result<(u32, u32, u32, i64), String> {
@@ -389,7 +444,9 @@ fn parse_unix(c: &mut Cursor<'_>) -> Result<i64, String> {
         return Err(format!("'{text}' is not a whole number of seconds"));
     }
     c.rest = "";
-    let seconds: i64 = text.parse().map_err(|_| "the number is out of range".to_owned())?;
+    let seconds: i64 = text
+        .parse()
+        .map_err(|_| "the number is out of range".to_owned())?;
     seconds
         .checked_mul(1000)
         .ok_or_else(|| "the number is out of range".to_owned())

@@ -8,7 +8,7 @@
 //! environment; the export never contains a secret.
 
 use crate::code_literal::go_string;
-use crate::request::CreateDeliveryTaskRequest;
+use crate::request::{CreateDeliveryTaskRequest, OssTaskConfig, ParquetSchemaField};
 
 /// A keyed field of a composite literal: one line, or a block of already-indented lines.
 enum GoField {
@@ -54,55 +54,6 @@ fn write_fields(out: &mut Vec<String>, indent: usize, fields: &[GoField]) {
 
 /// The Go program.
 pub fn export_go(request: &CreateDeliveryTaskRequest) -> String {
-    let config = &request.task_config;
-    let mut schema_lines = Vec::new();
-    for field in &config.schema {
-        // Types 10–15 have no Go constant; validation never lets them through, but the
-        // number still says what would be sent.
-        let type_expr = field.data_type.go_constant().map_or_else(
-            || format!("tablestore.ParquetDataType({})", field.data_type.proto_value()),
-            |name| format!("tablestore.{name}"),
-        );
-        schema_lines.push(format!(
-            "\t\t\t\t{{ColumnName: {}, OssColumnName: {}, Type: {type_expr}, Encode: tablestore.EncodingPlain}},",
-            go_string(&field.column_name),
-            go_string(field.oss_column_name.as_str()),
-        ));
-    }
-    let mut config_fields = vec![
-        GoField::Line("OssPrefix", go_string(config.oss_prefix.as_str())),
-        GoField::Line("OssBucket", go_string(config.oss_bucket.as_str())),
-        GoField::Line("OssEndpoint", go_string(config.oss_endpoint.as_str())),
-        GoField::Line("OssRoleName", go_string(config.oss_sts_role.as_str())),
-    ];
-    if let Some(event) = &config.event_time_column {
-        let mut body = Vec::new();
-        write_fields(
-            &mut body,
-            4,
-            &[
-                GoField::Line("ColumnName", go_string(&event.column_name)),
-                GoField::Line(
-                    "TimeFormat",
-                    format!("tablestore.{}", event.time_format.go_constant()),
-                ),
-            ],
-        );
-        config_fields.push(GoField::Block(
-            "EventTimeColumn",
-            "&tablestore.EventColumn{".into(),
-            body,
-        ));
-    }
-    config_fields.push(GoField::Line("Format", "tablestore.ParquetFormat".into()));
-    config_fields.push(GoField::Block(
-        "Schema",
-        "[]*tablestore.TaskSchema{".into(),
-        schema_lines,
-    ));
-    let mut config_lines = Vec::new();
-    write_fields(&mut config_lines, 3, &config_fields);
-
     let mut request_lines = Vec::new();
     write_fields(
         &mut request_lines,
@@ -117,12 +68,34 @@ pub fn export_go(request: &CreateDeliveryTaskRequest) -> String {
             GoField::Block(
                 "TaskConfig",
                 "&tablestore.OSSTaskConfig{".into(),
-                config_lines,
+                config_lines(&request.task_config),
             ),
         ],
     );
+    let mut lines = header_lines(request);
+    lines.push("\trequest := &tablestore.CreateDeliveryTaskRequest{".into());
+    lines.extend(request_lines);
+    lines.extend([
+        "\t}".to_owned(),
+        String::new(),
+        "\tif _, err := client.CreateDeliveryTask(request); err != nil {".into(),
+        "\t\tfmt.Fprintln(os.Stderr, \"create delivery task:\", err)".into(),
+        "\t\tos.Exit(1)".into(),
+        "\t}".into(),
+        format!(
+            "\tfmt.Println({})",
+            go_string(&format!("created delivery task {}", request.task_name))
+        ),
+        "}".into(),
+    ]);
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
 
-    let mut lines = vec![
+/// Everything before the request literal: doc comment, package, imports, client.
+fn header_lines(request: &CreateDeliveryTaskRequest) -> Vec<String> {
+    vec![
         format!(
             "// Creates the Tablestore delivery task {} on table {}.",
             request.task_name, request.table_name
@@ -147,23 +120,63 @@ pub fn export_go(request: &CreateDeliveryTaskRequest) -> String {
         "\t)".into(),
         String::new(),
         "\t// TaskType is always set: its zero value, BaseTask, would export the table only once.".into(),
-        "\trequest := &tablestore.CreateDeliveryTaskRequest{".into(),
+    ]
+}
+
+/// The body of the `OSSTaskConfig` literal, at three tabs.
+fn config_lines(config: &OssTaskConfig) -> Vec<String> {
+    let mut fields = vec![
+        GoField::Line("OssPrefix", go_string(config.oss_prefix.as_str())),
+        GoField::Line("OssBucket", go_string(config.oss_bucket.as_str())),
+        GoField::Line("OssEndpoint", go_string(config.oss_endpoint.as_str())),
+        GoField::Line("OssRoleName", go_string(config.oss_sts_role.as_str())),
     ];
-    lines.extend(request_lines);
-    lines.extend([
-        "\t}".to_owned(),
-        String::new(),
-        "\tif _, err := client.CreateDeliveryTask(request); err != nil {".into(),
-        "\t\tfmt.Fprintln(os.Stderr, \"create delivery task:\", err)".into(),
-        "\t\tos.Exit(1)".into(),
-        "\t}".into(),
-        format!(
-            "\tfmt.Println({})",
-            go_string(&format!("created delivery task {}", request.task_name))
-        ),
-        "}".into(),
-    ]);
-    let mut text = lines.join("\n");
-    text.push('\n');
-    text
+    if let Some(event) = &config.event_time_column {
+        let mut body = Vec::new();
+        write_fields(
+            &mut body,
+            4,
+            &[
+                GoField::Line("ColumnName", go_string(&event.column_name)),
+                GoField::Line(
+                    "TimeFormat",
+                    format!("tablestore.{}", event.time_format.go_constant()),
+                ),
+            ],
+        );
+        fields.push(GoField::Block(
+            "EventTimeColumn",
+            "&tablestore.EventColumn{".into(),
+            body,
+        ));
+    }
+    fields.push(GoField::Line("Format", "tablestore.ParquetFormat".into()));
+    fields.push(GoField::Block(
+        "Schema",
+        "[]*tablestore.TaskSchema{".into(),
+        config.schema.iter().map(schema_line).collect(),
+    ));
+    let mut lines = Vec::new();
+    write_fields(&mut lines, 3, &fields);
+    lines
+}
+
+/// One `TaskSchema` element, on one line at four tabs.
+fn schema_line(field: &ParquetSchemaField) -> String {
+    // Types 10–15 have no Go constant; validation never lets them through, but the number
+    // still says what would be sent.
+    let type_expr = field.data_type.go_constant().map_or_else(
+        || {
+            format!(
+                "tablestore.ParquetDataType({})",
+                field.data_type.proto_value()
+            )
+        },
+        |name| format!("tablestore.{name}"),
+    );
+    format!(
+        "\t\t\t\t{{ColumnName: {}, OssColumnName: {}, Type: {type_expr}, Encode: tablestore.EncodingPlain}},",
+        go_string(&field.column_name),
+        go_string(field.oss_column_name.as_str()),
+    )
 }

@@ -140,7 +140,9 @@ pub(crate) fn check_kind_and_version(
     supported: u32,
 ) -> Result<(), DeliveryError> {
     let Some(object) = json.as_object() else {
-        return Err(DeliveryError::MalformedDraft("it is not a JSON object".into()));
+        return Err(DeliveryError::MalformedDraft(
+            "it is not a JSON object".into(),
+        ));
     };
     match object.get("kind").and_then(Json::as_str) {
         Some(found) if found == kind => {}
@@ -149,10 +151,16 @@ pub(crate) fn check_kind_and_version(
                 "its kind is '{found}', expected '{kind}'"
             )))
         }
-        None => return Err(DeliveryError::MalformedDraft("it has no 'kind' field".into())),
+        None => {
+            return Err(DeliveryError::MalformedDraft(
+                "it has no 'kind' field".into(),
+            ))
+        }
     }
     match object.get("version") {
-        None => Err(DeliveryError::MalformedDraft("it has no 'version' field".into())),
+        None => Err(DeliveryError::MalformedDraft(
+            "it has no 'version' field".into(),
+        )),
         Some(version) if version.as_u64() == Some(u64::from(supported)) => Ok(()),
         Some(version) => Err(DeliveryError::UnsupportedDraftVersion {
             found: match version {

@@ -10,6 +10,8 @@ enum StringOrNumber {
     Number(i64),
 }
 
+// serde's `with` calls `serialize(&field, serializer)`, so the reference is required.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 pub fn serialize<S: Serializer>(value: &i64, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(value)
 }

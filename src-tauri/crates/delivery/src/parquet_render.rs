@@ -10,7 +10,9 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
-use parquet::basic::{Compression, ConvertedType, Encoding, LogicalType, Repetition, Type as PhysicalType};
+use parquet::basic::{
+    Compression, ConvertedType, Encoding, LogicalType, Repetition, Type as PhysicalType,
+};
 use parquet::column::writer::ColumnWriter;
 use parquet::data_type::ByteArray;
 use parquet::file::properties::{WriterProperties, WriterVersion};
@@ -70,7 +72,10 @@ enum ColumnValues {
     Double(Vec<f64>),
     /// All strings of the row group back to back, with end offsets; sliced into `ByteArray`s
     /// at flush time so each string costs no allocation of its own.
-    Utf8 { data: Vec<u8>, ends: Vec<usize> },
+    Utf8 {
+        data: Vec<u8>,
+        ends: Vec<usize>,
+    },
 }
 
 struct OutputColumn {
@@ -113,6 +118,18 @@ impl OutputColumn {
             self.dirty += 1;
             self.definition_levels.push(0);
         }
+    }
+
+    /// Roughly the bytes this column's buffered values take once PLAIN-encoded.
+    fn plain_bytes_estimate(&self) -> usize {
+        let levels = self.definition_levels.len() / 4;
+        levels
+            + match &self.values {
+                ColumnValues::Bool(v) => v.len() / 8,
+                ColumnValues::Int64(v) => v.len() * 8,
+                ColumnValues::Double(v) => v.len() * 8,
+                ColumnValues::Utf8 { data, ends } => data.len() + ends.len() * 4,
+            }
     }
 
     fn end_row(&mut self) {
@@ -278,20 +295,19 @@ impl ParquetRenderer {
 
     fn known_index(&mut self, position: usize, name: &str) -> usize {
         if let Some(&hinted) = self.position_hint.get(position) {
-            if self.known[hinted].name == name {
+            if same_name(&self.known[hinted].name, name) {
                 return hinted;
             }
         }
         // The list grows only with distinct column names, so it stays O(columns).
-        let index = match self.known.iter().position(|k| k.name == name) {
-            Some(index) => index,
-            None => {
-                self.known.push(KnownName {
-                    name: name.to_owned(),
-                    outputs: Vec::new(),
-                });
-                self.known.len() - 1
-            }
+        let index = if let Some(index) = self.known.iter().position(|k| k.name == name) {
+            index
+        } else {
+            self.known.push(KnownName {
+                name: name.to_owned(),
+                outputs: Vec::new(),
+            });
+            self.known.len() - 1
         };
         if position >= self.position_hint.len() {
             self.position_hint.resize(position + 1, index);
@@ -304,6 +320,14 @@ impl ParquetRenderer {
         if self.buffered_rows == 0 {
             return Ok(());
         }
+        // Growing the output by doubling would copy it several times; reserve about what
+        // PLAIN data takes (values, 4-byte string lengths, levels) plus page headers.
+        let estimate: usize = self
+            .columns
+            .iter()
+            .map(OutputColumn::plain_bytes_estimate)
+            .sum();
+        self.writer.inner_mut().reserve(estimate + estimate / 16);
         let mut group = self.writer.next_row_group().map_err(|e| render_error(&e))?;
         for column in &mut self.columns {
             let Some(mut writer) = group.next_column().map_err(|e| render_error(&e))? else {
@@ -329,18 +353,10 @@ impl ParquetRenderer {
                     result
                 }
                 (ColumnWriter::ByteArrayColumnWriter(w), ColumnValues::Utf8 { data, ends }) => {
-                    let all = Bytes::from(std::mem::take(data));
-                    let mut start = 0;
-                    let strings: Vec<ByteArray> = ends
-                        .iter()
-                        .map(|&end| {
-                            let piece = ByteArray::from(all.slice(start..end));
-                            start = end;
-                            piece
-                        })
-                        .collect();
+                    let result = write_strings(w, data, ends, &column.definition_levels);
+                    data.clear();
                     ends.clear();
-                    w.write_batch(&strings, levels, None)
+                    result
                 }
                 _ => {
                     return Err(DeliveryError::ParquetRender(format!(
@@ -369,4 +385,50 @@ impl ParquetRenderer {
             dirty_fields,
         })
     }
+}
+
+/// Rows per `write_batch` call for strings: the `ByteArray` handles for one chunk stay in
+/// cache instead of materialising one per row of the whole row group.
+const STRING_CHUNK_ROWS: usize = 16 * 1024;
+
+/// Writes buffered strings in chunks, slicing one shared buffer (no copy per string).
+fn write_strings(
+    writer: &mut parquet::column::writer::ColumnWriterImpl<'_, parquet::data_type::ByteArrayType>,
+    data: &mut Vec<u8>,
+    ends: &[usize],
+    definition_levels: &[i16],
+) -> parquet::errors::Result<usize> {
+    let all = Bytes::from(std::mem::take(data));
+    let mut chunk: Vec<ByteArray> = Vec::with_capacity(STRING_CHUNK_ROWS.min(ends.len()));
+    let mut next_value = 0;
+    let mut start = 0;
+    let mut written = 0;
+    for levels in definition_levels.chunks(STRING_CHUNK_ROWS) {
+        let present = levels.iter().filter(|&&level| level == 1).count();
+        chunk.clear();
+        for &end in &ends[next_value..next_value + present] {
+            chunk.push(ByteArray::from(all.slice(start..end)));
+            start = end;
+        }
+        next_value += present;
+        written += writer.write_batch(&chunk, Some(levels), None)?;
+    }
+    Ok(written)
+}
+
+/// Column names are short; an inline byte loop beats a call into libc's `memcmp` here.
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index] != b[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }

@@ -163,10 +163,14 @@ fn preview_issues(prefix: &OssPrefix, task: &TaskName, keys: &[PreviewKey]) -> V
         "The object keys end without '.parquet'; readers that filter by extension will miss them.",
         Some("Point readers at the folder, not at '*.parquet'."),
     ));
-    let longest = keys.iter().map(|k| k.object_key.len()).max().unwrap_or_else(|| {
-        // Without instants, estimate with the widest expansion (variables shrink by one byte).
-        object_key(prefix.as_str(), task).len()
-    });
+    let longest = keys
+        .iter()
+        .map(|k| k.object_key.len())
+        .max()
+        .unwrap_or_else(|| {
+            // Without instants, estimate with the widest expansion (variables shrink by one byte).
+            object_key(prefix.as_str(), task).len()
+        });
     if longest > MAX_KEY_BYTES {
         issues.push(Issue::warning(
             "ossPrefix",

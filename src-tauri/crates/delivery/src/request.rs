@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bucket_name::BucketName;
-use crate::output_column_name::OutputColumnName;
 use crate::oss_prefix::OssPrefix;
+use crate::output_column_name::OutputColumnName;
 use crate::parquet_schema::ParquetSchema;
 use crate::parquet_type::ParquetType;
 use crate::region::OssEndpoint;

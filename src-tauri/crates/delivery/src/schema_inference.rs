@@ -34,10 +34,16 @@ pub struct SchemaInference {
     /// Column index last seen at each cell position: rows of one table usually list columns
     /// in the same order, so most lookups are one string comparison instead of a hash.
     position_hint: Vec<usize>,
+    /// Column matched by the previous cell; in sparse rows the next cell is usually one of
+    /// the few columns after it.
+    previous: usize,
     rows_seen: u64,
 }
 
 impl SchemaInference {
+    /// Columns after the previous match tried before hashing.
+    const LOOKAHEAD: usize = 3;
+
     pub fn new() -> Self {
         Self::default()
     }
@@ -83,10 +89,17 @@ impl SchemaInference {
     fn lookup(&mut self, position: usize, name: &str, origin: ColumnOrigin) -> usize {
         if let Some(&hinted) = self.position_hint.get(position) {
             if self.columns[hinted].name == name {
+                self.previous = hinted;
                 return hinted;
             }
         }
-        let index = self.column_index(name, origin);
+        let next = self.previous + 1;
+        let ahead = self.columns.len().min(next + Self::LOOKAHEAD);
+        let index = match (next..ahead).find(|&i| self.columns[i].name == name) {
+            Some(index) => index,
+            None => self.column_index(name, origin),
+        };
+        self.previous = index;
         if position >= self.position_hint.len() {
             self.position_hint.resize(position + 1, index);
         }
@@ -218,8 +231,11 @@ impl InferenceReport {
         self.columns
             .iter()
             .map(|profile| {
-                let types: Vec<TablestoreType> =
-                    profile.types.iter().map(|count| count.tablestore_type).collect();
+                let types: Vec<TablestoreType> = profile
+                    .types
+                    .iter()
+                    .map(|count| count.tablestore_type)
+                    .collect();
                 SourceColumn::new(profile.name.clone(), profile.origin, &types)
             })
             .collect()
@@ -232,13 +248,16 @@ impl InferenceReport {
             .filter_map(|entry| {
                 let target = entry.parquet_type?;
                 let (kept, dirty) = self.column(&entry.source_column).map_or((0, 0), |column| {
-                    column.types.iter().fold((0u32, 0u32), |(kept, dirty), count| {
-                        if value_is_kept(count.tablestore_type, target) {
-                            (kept.saturating_add(count.rows), dirty)
-                        } else {
-                            (kept, dirty.saturating_add(count.rows))
-                        }
-                    })
+                    column
+                        .types
+                        .iter()
+                        .fold((0u32, 0u32), |(kept, dirty), count| {
+                            if value_is_kept(count.tablestore_type, target) {
+                                (kept.saturating_add(count.rows), dirty)
+                            } else {
+                                (kept, dirty.saturating_add(count.rows))
+                            }
+                        })
                 });
                 Some(DirtyCount {
                     source_column: entry.source_column.clone(),

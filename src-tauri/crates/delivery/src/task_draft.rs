@@ -58,10 +58,13 @@ impl From<&CreateDeliveryTaskRequest> for TaskDraft {
             oss_endpoint: config.oss_endpoint.to_string(),
             oss_prefix: config.oss_prefix.to_string(),
             role_arn: config.oss_sts_role.to_string(),
-            event_time: config.event_time_column.as_ref().map(|column| EventTimeDraft {
-                column_name: column.column_name.clone(),
-                time_format: Some(column.time_format),
-            }),
+            event_time: config
+                .event_time_column
+                .as_ref()
+                .map(|column| EventTimeDraft {
+                    column_name: column.column_name.clone(),
+                    time_format: Some(column.time_format),
+                }),
             schema: config
                 .schema
                 .iter()

@@ -33,7 +33,7 @@ impl TaskName {
                 index + 1
             )));
         }
-        if count < Self::MIN_CHARS || count > Self::MAX_CHARS {
+        if !(Self::MIN_CHARS..=Self::MAX_CHARS).contains(&count) {
             return Err(invalid(format!(
                 "Task names have 3 to 16 characters; this one has {count}."
             )));

@@ -7,6 +7,8 @@ use tablestore_wire::Value;
 /// 2020-08-31T16:03:00Z
 const DOC_MILLIS: i64 = 1_598_889_780_000;
 
+// Samples are `Option`s (missing cells are `None`); this builds the present ones.
+#[allow(clippy::unnecessary_wraps)]
 fn text(s: &str) -> Option<Value> {
     Some(Value::String(s.into()))
 }
@@ -21,7 +23,11 @@ fn each_format_parses_its_own_example() {
         (EventTimeFormat::Unix, DOC_MILLIS),
     ];
     for (format, millis) in expected {
-        assert_eq!(format.parse_text(format.example()), Ok(millis), "{format:?}");
+        assert_eq!(
+            format.parse_text(format.example()),
+            Ok(millis),
+            "{format:?}"
+        );
     }
 }
 
@@ -71,12 +77,22 @@ fn reports_the_failure_rate_with_examples() {
         Some(Value::Integer(5)),
     ];
     let check = check_event_times(EventTimeFormat::Rfc3339, &sample);
-    assert_eq!((check.present, check.parsed, check.failed, check.missing), (4, 2, 2, 1));
+    assert_eq!(
+        (check.present, check.parsed, check.failed, check.missing),
+        (4, 2, 2, 1)
+    );
     assert!((check.failure_rate - 0.5).abs() < f64::EPSILON);
     assert_eq!(check.examples.len(), 2);
     assert_eq!(check.examples[0].value, "2020-08-31 16:03:00");
-    assert!(check.examples[0].reason.contains("'T'"), "{}", check.examples[0].reason);
-    assert_eq!(check.examples[1].reason, "RFC3339 expects text, not a number");
+    assert!(
+        check.examples[0].reason.contains("'T'"),
+        "{}",
+        check.examples[0].reason
+    );
+    assert_eq!(
+        check.examples[1].reason,
+        "RFC3339 expects text, not a number"
+    );
     assert_eq!(check.instants[0], DOC_MILLIS);
     assert!(check.notes.iter().any(|n| n.contains("lack the column")));
 }
@@ -86,7 +102,11 @@ fn unix_values_that_look_like_milliseconds_get_a_note() {
     let sample = vec![Some(Value::Integer(DOC_MILLIS))];
     let check = check_event_times(EventTimeFormat::Unix, &sample);
     assert_eq!(check.parsed, 1);
-    assert!(check.notes[0].contains("look like milliseconds"), "{:?}", check.notes);
+    assert!(
+        check.notes[0].contains("look like milliseconds"),
+        "{:?}",
+        check.notes
+    );
 }
 
 #[test]

@@ -16,13 +16,19 @@ use delivery::export_json::{export_task_json, import_task_json};
 use delivery::{validate_draft, ParquetType, TaskDraft, TaskType, ValidationContext};
 
 fn golden(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).expect("write golden file");
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("read {}: {e} (set UPDATE_GOLDEN=1 to create it)", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "read {}: {e} (set UPDATE_GOLDEN=1 to create it)",
+            path.display()
+        )
+    });
     assert_eq!(actual, expected, "{name} differs from its golden file");
 }
 
@@ -35,9 +41,15 @@ fn minimal_request() -> delivery::CreateDeliveryTaskRequest {
     draft.oss_prefix = "backfill/orders".into();
     draft.schema = vec![common::entry("order_id", "order \"id\"", ParquetType::Utf8)];
     let columns = orders_columns();
-    validate_draft(&draft, &ValidationContext { source_columns: &columns, ..ValidationContext::default() })
-        .request
-        .expect("valid")
+    validate_draft(
+        &draft,
+        &ValidationContext {
+            source_columns: &columns,
+            ..ValidationContext::default()
+        },
+    )
+    .request
+    .expect("valid")
 }
 
 #[test]
@@ -54,8 +66,14 @@ fn go_export_matches_its_golden_file() {
 
 #[test]
 fn java_export_matches_its_golden_file() {
-    golden("CreateOrdersDailyDeliveryTask.java", &export_java(&orders_request()));
-    golden("CreateBackfill1DeliveryTask.java", &export_java(&minimal_request()));
+    golden(
+        "CreateOrdersDailyDeliveryTask.java",
+        &export_java(&orders_request()),
+    );
+    golden(
+        "CreateBackfill1DeliveryTask.java",
+        &export_java(&minimal_request()),
+    );
 }
 
 #[test]
@@ -65,7 +83,10 @@ fn saved_drafts_match_their_golden_file() {
 
 #[test]
 fn java_class_names_are_pascal_case() {
-    assert_eq!(java_class_name("orders-daily"), "CreateOrdersDailyDeliveryTask");
+    assert_eq!(
+        java_class_name("orders-daily"),
+        "CreateOrdersDailyDeliveryTask"
+    );
     assert_eq!(java_class_name("7days"), "Create7daysDeliveryTask");
 }
 
@@ -74,7 +95,10 @@ fn exported_json_imports_back_as_the_same_draft() {
     let request = orders_request();
     let draft = import_task_json(&export_task_json(&request)).expect("imports");
     assert_eq!(draft, orders_draft());
-    assert_eq!(open_task_file(&export_task_json(&request)).expect("opens"), orders_draft());
+    assert_eq!(
+        open_task_file(&export_task_json(&request)).expect("opens"),
+        orders_draft()
+    );
 }
 
 #[test]
@@ -90,7 +114,10 @@ fn drafts_round_trip_including_incomplete_ones() {
     draft.schema[1].parquet_type = None;
     draft.task_name = String::new();
     assert_eq!(load_draft(&save_draft(&draft)).expect("loads"), draft);
-    assert_eq!(load_draft(&save_draft(&TaskDraft::default())).expect("loads"), TaskDraft::default());
+    assert_eq!(
+        load_draft(&save_draft(&TaskDraft::default())).expect("loads"),
+        TaskDraft::default()
+    );
 }
 
 #[test]
@@ -98,8 +125,12 @@ fn drafts_of_an_unknown_version_are_refused_clearly() {
     let text = save_draft(&orders_draft()).replace("\"version\": 1", "\"version\": 2");
     let error = load_draft(&text).expect_err("newer version");
     assert_eq!(error.code(), "unsupported_draft_version");
-    assert_eq!(error.message(), "This file uses format version 2; this app reads version 1.");
-    let text = export_task_json(&orders_request()).replace("\"version\": 1", "\"version\": \"beta\"");
+    assert_eq!(
+        error.message(),
+        "This file uses format version 2; this app reads version 1."
+    );
+    let text =
+        export_task_json(&orders_request()).replace("\"version\": 1", "\"version\": \"beta\"");
     assert_eq!(
         import_task_json(&text).expect_err("odd version").message(),
         "This file uses format version beta; this app reads version 1."
@@ -108,12 +139,20 @@ fn drafts_of_an_unknown_version_are_refused_clearly() {
 
 #[test]
 fn files_that_are_not_drafts_are_refused_with_the_reason() {
-    assert_eq!(load_draft("[1]").expect_err("array").message(), "The file is not a task draft: it is not a JSON object.");
     assert_eq!(
-        load_draft("{\"kind\":\"tablestore-delivery-draft\"}").expect_err("no version").message(),
+        load_draft("[1]").expect_err("array").message(),
+        "The file is not a task draft: it is not a JSON object."
+    );
+    assert_eq!(
+        load_draft("{\"kind\":\"tablestore-delivery-draft\"}")
+            .expect_err("no version")
+            .message(),
         "The file is not a task draft: it has no 'version' field."
     );
-    assert_eq!(load_draft("{").expect_err("broken").code(), "malformed_draft");
+    assert_eq!(
+        load_draft("{").expect_err("broken").code(),
+        "malformed_draft"
+    );
     let wrong_kind = load_draft("{\"kind\":\"other\",\"version\":1}").expect_err("kind");
     assert!(wrong_kind.message().contains("its kind is 'other'"));
 }
@@ -122,6 +161,9 @@ fn files_that_are_not_drafts_are_refused_with_the_reason() {
 fn exports_never_contain_credentials() {
     for text in [export_go(&orders_request()), export_java(&orders_request())] {
         assert!(text.contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"));
-        assert!(!text.to_lowercase().contains("ltai"), "no literal AccessKey");
+        assert!(
+            !text.to_lowercase().contains("ltai"),
+            "no literal AccessKey"
+        );
     }
 }

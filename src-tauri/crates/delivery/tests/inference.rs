@@ -11,18 +11,27 @@ use tablestore_wire::{Cell, PrimaryKeyValue, Value};
 fn sensor_rows() -> Vec<tablestore_wire::Row> {
     (0..10)
         .map(|i| {
-            let mut cells = vec![cell("temperature", if i % 5 == 0 {
-                Value::String("n/a".into())
-            } else {
-                Value::Double(20.0 + f64::from(i))
-            })];
+            let mut cells = vec![cell(
+                "temperature",
+                if i % 5 == 0 {
+                    Value::String("n/a".into())
+                } else {
+                    Value::Double(20.0 + f64::from(i))
+                },
+            )];
             if i % 2 == 0 {
                 cells.push(cell("note", Value::String(format!("note {i}"))));
             }
             if i == 3 {
                 cells.push(cell("raw", Value::Binary(vec![1, 2, 3])));
             }
-            row(&[("device", PrimaryKeyValue::String(format!("d{i}"))), ("ts", PrimaryKeyValue::Integer(i64::from(i)))], cells)
+            row(
+                &[
+                    ("device", PrimaryKeyValue::String(format!("d{i}"))),
+                    ("ts", PrimaryKeyValue::Integer(i64::from(i))),
+                ],
+                cells,
+            )
         })
         .collect()
 }
@@ -43,8 +52,14 @@ fn counts_types_and_presence_per_column() {
     assert!((temperature.presence_percent - 100.0).abs() < 1e-9);
     let note = report.column("note").expect("seen");
     assert!((note.presence_percent - 50.0).abs() < 1e-9);
-    assert_eq!(report.column("device").expect("pk").origin, ColumnOrigin::PrimaryKey);
-    assert_eq!(report.column("raw").expect("seen").origin, ColumnOrigin::Sampled);
+    assert_eq!(
+        report.column("device").expect("pk").origin,
+        ColumnOrigin::PrimaryKey
+    );
+    assert_eq!(
+        report.column("raw").expect("seen").origin,
+        ColumnOrigin::Sampled
+    );
 }
 
 #[test]
@@ -62,7 +77,14 @@ fn counts_dirty_and_missing_rows_per_mapped_pair() {
     ]);
     let summary: Vec<(&str, u32, u32, u32)> = counts
         .iter()
-        .map(|c| (c.output_name.as_str(), c.kept_rows, c.dirty_rows, c.missing_rows))
+        .map(|c| {
+            (
+                c.output_name.as_str(),
+                c.kept_rows,
+                c.dirty_rows,
+                c.missing_rows,
+            )
+        })
         .collect();
     assert_eq!(
         summary,
@@ -81,11 +103,20 @@ fn an_older_version_of_a_cell_is_not_counted_twice() {
     let mut inference = SchemaInference::new();
     inference.observe(&row(
         &[],
-        vec![cell("v", Value::Integer(2)), cell("v", Value::String("old".into()))],
+        vec![
+            cell("v", Value::Integer(2)),
+            cell("v", Value::String("old".into())),
+        ],
     ));
     let report = inference.report();
     assert_eq!(report.column("v").expect("seen").present_rows, 1);
-    assert_eq!(report.column("v").expect("seen").rows_of(TablestoreType::String), 0);
+    assert_eq!(
+        report
+            .column("v")
+            .expect("seen")
+            .rows_of(TablestoreType::String),
+        0
+    );
 }
 
 #[test]
@@ -93,7 +124,11 @@ fn delete_markers_are_not_values() {
     let mut inference = SchemaInference::new();
     inference.observe(&row(
         &[],
-        vec![Cell { name: "gone".into(), value: None, timestamp: Some(1) }],
+        vec![Cell {
+            name: "gone".into(),
+            value: None,
+            timestamp: Some(1),
+        }],
     ));
     assert!(inference.report().column("gone").is_none());
 }
@@ -101,8 +136,20 @@ fn delete_markers_are_not_values() {
 #[test]
 fn columns_whose_order_changes_between_rows_are_still_matched_by_name() {
     let mut inference = SchemaInference::new();
-    inference.observe(&row(&[], vec![cell("a", Value::Integer(1)), cell("b", Value::Boolean(true))]));
-    inference.observe(&row(&[], vec![cell("b", Value::Boolean(false)), cell("a", Value::Integer(2))]));
+    inference.observe(&row(
+        &[],
+        vec![
+            cell("a", Value::Integer(1)),
+            cell("b", Value::Boolean(true)),
+        ],
+    ));
+    inference.observe(&row(
+        &[],
+        vec![
+            cell("b", Value::Boolean(false)),
+            cell("a", Value::Integer(2)),
+        ],
+    ));
     inference.observe(&row(&[], vec![cell("c", Value::Double(1.0))]));
     let report = inference.report();
     assert_eq!(report.column("a").expect("seen").present_rows, 2);
@@ -112,7 +159,11 @@ fn columns_whose_order_changes_between_rows_are_still_matched_by_name() {
 
 #[test]
 fn declared_columns_keep_their_origin_and_appear_unsampled() {
-    let declared = [SourceColumn::new("region", ColumnOrigin::Defined, &[TablestoreType::String])];
+    let declared = [SourceColumn::new(
+        "region",
+        ColumnOrigin::Defined,
+        &[TablestoreType::String],
+    )];
     let inference = SchemaInference::with_declared_columns(&declared);
     let report = inference.report();
     assert_eq!(report.columns[0].origin, ColumnOrigin::Defined);
@@ -150,6 +201,12 @@ fn the_report_feeds_validation_as_source_columns() {
         inference.observe(row);
     }
     let columns = inference.report().source_columns();
-    let temperature = columns.iter().find(|c| c.name == "temperature").expect("seen");
-    assert_eq!(temperature.types_seen, vec![TablestoreType::Double, TablestoreType::String]);
+    let temperature = columns
+        .iter()
+        .find(|c| c.name == "temperature")
+        .expect("seen");
+    assert_eq!(
+        temperature.types_seen,
+        vec![TablestoreType::Double, TablestoreType::String]
+    );
 }

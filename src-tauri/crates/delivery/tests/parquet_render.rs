@@ -25,11 +25,20 @@ fn schema(entries: &[(&str, &str, ParquetType)]) -> ParquetSchema {
 #[test]
 fn counts_dirty_fields_per_output_column() {
     let rows = vec![
-        row(&[("id", PrimaryKeyValue::Integer(1))], vec![cell("n", Value::String("x".into()))]),
-        row(&[("id", PrimaryKeyValue::String("2".into()))], vec![cell("n", Value::Integer(2))]),
+        row(
+            &[("id", PrimaryKeyValue::Integer(1))],
+            vec![cell("n", Value::String("x".into()))],
+        ),
+        row(
+            &[("id", PrimaryKeyValue::String("2".into()))],
+            vec![cell("n", Value::Integer(2))],
+        ),
         row(&[("id", PrimaryKeyValue::Integer(3))], vec![]),
     ];
-    let schema = schema(&[("id", "id", ParquetType::Int64), ("n", "n", ParquetType::Int64)]);
+    let schema = schema(&[
+        ("id", "id", ParquetType::Int64),
+        ("n", "n", ParquetType::Int64),
+    ]);
     let rendered = render_parquet(&schema, &rows, &RenderOptions::default()).expect("renders");
     assert_eq!(rendered.rows, 3);
     assert_eq!(rendered.dirty_fields, vec![1, 1]);
@@ -48,14 +57,25 @@ fn refuses_to_preview_undocumented_types() {
 #[test]
 fn writes_columns_in_schema_order_with_plain_encoding_and_row_groups() {
     let rows: Vec<_> = (0..25)
-        .map(|i| row(&[], vec![cell("b", Value::Boolean(i % 2 == 0)), cell("a", Value::Double(f64::from(i)))]))
+        .map(|i| {
+            row(
+                &[],
+                vec![
+                    cell("b", Value::Boolean(i % 2 == 0)),
+                    cell("a", Value::Double(f64::from(i))),
+                ],
+            )
+        })
         .collect();
     let schema = schema(&[
         ("a", "a_out", ParquetType::Double),
         ("b", "b_out", ParquetType::Bool),
         ("s", "s_out", ParquetType::Utf8),
     ]);
-    let options = RenderOptions { row_group_rows: 10, ..RenderOptions::default() };
+    let options = RenderOptions {
+        row_group_rows: 10,
+        ..RenderOptions::default()
+    };
     let rendered = render_parquet(&schema, &rows, &options).expect("renders");
     let reader = SerializedFileReader::new(Bytes::from(rendered.bytes)).expect("reads");
     let metadata = reader.metadata();
@@ -77,6 +97,8 @@ fn writes_columns_in_schema_order_with_plain_encoding_and_row_groups() {
     );
     for chunk in metadata.row_group(0).columns() {
         assert!(chunk.encodings().any(|e| e == Encoding::PLAIN));
-        assert!(!chunk.encodings().any(|e| e == Encoding::PLAIN_DICTIONARY || e == Encoding::RLE_DICTIONARY));
+        assert!(!chunk
+            .encodings()
+            .any(|e| e == Encoding::PLAIN_DICTIONARY || e == Encoding::RLE_DICTIONARY));
     }
 }

@@ -23,7 +23,10 @@ fn codes(preview: &delivery::prefix_preview::PrefixPreview) -> Vec<&str> {
 #[test]
 fn a_fixed_prefix_gives_the_docs_key_shape() {
     let task = TaskName::parse("test-task").expect("valid");
-    assert_eq!(object_key("myPrefix", &task), "myPrefix/test-task_0_myPrefix__1");
+    assert_eq!(
+        object_key("myPrefix", &task),
+        "myPrefix/test-task_0_myPrefix__1"
+    );
 }
 
 #[test]
@@ -41,14 +44,21 @@ fn expands_every_variable_like_the_docs_example() {
     );
     assert_eq!(
         codes(&preview),
-        vec!["minute_partitions", "prefix_time_zone_unconfirmed", "no_parquet_extension"]
+        vec![
+            "minute_partitions",
+            "prefix_time_zone_unconfirmed",
+            "no_parquet_extension"
+        ]
     );
 }
 
 #[test]
 fn glued_variables_expand_in_one_folder() {
     let preview = preview("ds=$yyyy$MM$dd", &[DOC_INSTANT], 0);
-    assert_eq!(preview.keys[0].object_key, "ds=20200831/test-task_0_ds=20200831__1");
+    assert_eq!(
+        preview.keys[0].object_key,
+        "ds=20200831/test-task_0_ds=20200831__1"
+    );
     assert_eq!(preview.partition_columns, vec!["ds"]);
     assert_eq!(preview.keys[0].partitions[0].value, "20200831");
 }
@@ -62,14 +72,21 @@ fn hive_partitions_are_named_and_valued() {
         .iter()
         .map(|p| (p.name.as_str(), p.value.as_str()))
         .collect();
-    assert_eq!(values, vec![("year", "2020"), ("month", "08"), ("day", "31")]);
+    assert_eq!(
+        values,
+        vec![("year", "2020"), ("month", "08"), ("day", "31")]
+    );
     assert!(!codes(&preview).contains(&"minute_partitions"));
 }
 
 #[test]
 fn instants_in_one_folder_share_a_key_and_are_counted() {
     let hour = 3_600_000;
-    let preview = preview("t/$yyyy/$MM/$dd", &[DOC_INSTANT, DOC_INSTANT + hour, DOC_INSTANT + 8 * hour], 0);
+    let preview = preview(
+        "t/$yyyy/$MM/$dd",
+        &[DOC_INSTANT, DOC_INSTANT + hour, DOC_INSTANT + 8 * hour],
+        0,
+    );
     assert_eq!(preview.keys.len(), 2);
     assert_eq!(preview.keys[0].instant_count, 2);
     assert_eq!(preview.keys[1].expanded_prefix, "t/2020/09/01");

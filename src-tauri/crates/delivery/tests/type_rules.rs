@@ -39,7 +39,10 @@ fn binary_has_no_documented_target() {
 fn proto_values_match_the_wire_enum() {
     let values: Vec<i32> = ParquetType::ALL.iter().map(|t| t.proto_value()).collect();
     assert_eq!(values, (0..16).collect::<Vec<_>>());
-    assert_eq!(ParquetType::from_proto_value(8), Some(ParquetType::TimestampMillis));
+    assert_eq!(
+        ParquetType::from_proto_value(8),
+        Some(ParquetType::TimestampMillis)
+    );
     assert_eq!(ParquetType::from_proto_value(16), None);
 }
 

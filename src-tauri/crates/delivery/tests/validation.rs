@@ -5,8 +5,8 @@ mod common;
 use common::{entry, orders_columns, orders_draft};
 use delivery::{
     validate_draft, BucketName, ColumnOrigin, DeliveryError, EventTimeFormat, Issue, OssEndpoint,
-    OssPrefix, OutputColumnName, ParquetType, RegionId, RoleArn, Severity, SourceColumn,
-    TablestoreType, TableName, TaskName, TaskType, ValidationContext,
+    OssPrefix, OutputColumnName, ParquetType, RegionId, RoleArn, Severity, SourceColumn, TableName,
+    TablestoreType, TaskName, TaskType, ValidationContext,
 };
 use proptest::prelude::*;
 
@@ -122,15 +122,30 @@ fn deserialising_a_bad_task_name_fails_with_the_rule() {
 #[test]
 fn table_names_follow_tablestore_rules() {
     assert!(TableName::parse("_orders_2024").is_ok());
-    assert_eq!(TableName::parse("2024").expect_err("digit").code(), "invalid_table_name");
-    assert_eq!(TableName::parse("or-ders").expect_err("hyphen").code(), "invalid_table_name");
+    assert_eq!(
+        TableName::parse("2024").expect_err("digit").code(),
+        "invalid_table_name"
+    );
+    assert_eq!(
+        TableName::parse("or-ders").expect_err("hyphen").code(),
+        "invalid_table_name"
+    );
 }
 
 #[test]
 fn prefix_rules_refuse_empty_leading_slash_and_stray_dollar() {
-    assert_eq!(OssPrefix::parse("").expect_err("empty").code(), "invalid_prefix");
-    assert_eq!(OssPrefix::parse("/a").expect_err("slash").code(), "invalid_prefix");
-    assert_eq!(OssPrefix::parse("\\a").expect_err("backslash").code(), "invalid_prefix");
+    assert_eq!(
+        OssPrefix::parse("").expect_err("empty").code(),
+        "invalid_prefix"
+    );
+    assert_eq!(
+        OssPrefix::parse("/a").expect_err("slash").code(),
+        "invalid_prefix"
+    );
+    assert_eq!(
+        OssPrefix::parse("\\a").expect_err("backslash").code(),
+        "invalid_prefix"
+    );
     assert_eq!(
         OssPrefix::parse("a/b$").expect_err("dollar"),
         DeliveryError::MalformedPrefixVariable(4)
@@ -144,7 +159,9 @@ fn prefix_rules_refuse_empty_leading_slash_and_stray_dollar() {
         DeliveryError::UnknownTimeVariable("$YYYY".into())
     );
     assert_eq!(
-        OssPrefix::parse(&"a".repeat(1024)).expect_err("long").code(),
+        OssPrefix::parse(&"a".repeat(1024))
+            .expect_err("long")
+            .code(),
         "invalid_prefix"
     );
 }
@@ -179,19 +196,33 @@ fn role_arn_knows_the_delivery_service_role() {
         "acs:ram::1234567890123456:role/aliyunserviceroleforotsdatadelivery"
     );
     assert!(arn.is_delivery_service_role());
-    assert!(RoleArn::parse("acs:ram::1:role/AliyunServiceRoleForOTSDataDelivery")
-        .expect("valid")
-        .is_delivery_service_role());
+    assert!(
+        RoleArn::parse("acs:ram::1:role/AliyunServiceRoleForOTSDataDelivery")
+            .expect("valid")
+            .is_delivery_service_role()
+    );
 }
 
 #[test]
 fn endpoints_are_reduced_to_the_host_and_know_their_region() {
-    let endpoint = OssEndpoint::parse("https://oss-cn-shanghai-internal.aliyuncs.com/").expect("valid");
+    let endpoint =
+        OssEndpoint::parse("https://oss-cn-shanghai-internal.aliyuncs.com/").expect("valid");
     assert_eq!(endpoint.as_str(), "oss-cn-shanghai-internal.aliyuncs.com");
-    assert_eq!(endpoint.region(), Some(RegionId::parse("cn-shanghai").expect("valid")));
+    assert_eq!(
+        endpoint.region(),
+        Some(RegionId::parse("cn-shanghai").expect("valid"))
+    );
     assert!(endpoint.is_internal());
-    assert_eq!(OssEndpoint::parse("127.0.0.1:9000").expect("valid").region(), None);
-    assert_eq!(OssEndpoint::parse("oss cn").expect_err("space").code(), "invalid_endpoint");
+    assert_eq!(
+        OssEndpoint::parse("127.0.0.1:9000")
+            .expect("valid")
+            .region(),
+        None
+    );
+    assert_eq!(
+        OssEndpoint::parse("oss cn").expect_err("space").code(),
+        "invalid_endpoint"
+    );
 }
 
 #[test]
@@ -210,7 +241,10 @@ fn accepts_the_sample_draft_and_builds_the_request() {
     let request = outcome.request.expect("valid");
     assert_eq!(request.task_type, TaskType::BaseInc);
     assert_eq!(request.task_config.schema.len(), 4);
-    assert_eq!(request.task_config.schema[1].oss_column_name.as_str(), "amount_cny");
+    assert_eq!(
+        request.task_config.schema[1].oss_column_name.as_str(),
+        "amount_cny"
+    );
     assert_eq!(request.task_config.schema[1].data_type, ParquetType::Double);
 }
 
@@ -252,22 +286,35 @@ fn refuses_an_empty_schema() {
     draft.schema.clear();
     let columns = orders_columns();
     let outcome = validate_draft(&draft, &context(&columns));
-    assert_eq!(codes(&outcome.issues), vec![("schema".to_owned(), "empty_schema".to_owned())]);
+    assert_eq!(
+        codes(&outcome.issues),
+        vec![("schema".to_owned(), "empty_schema".to_owned())]
+    );
 }
 
 #[test]
 fn refuses_duplicate_and_case_only_different_output_names() {
     let mut draft = orders_draft();
-    draft.schema.push(entry("quantity", "order_id", ParquetType::Int64));
-    draft.schema.push(entry("quantity", "Quantity", ParquetType::Int64));
+    draft
+        .schema
+        .push(entry("quantity", "order_id", ParquetType::Int64));
+    draft
+        .schema
+        .push(entry("quantity", "Quantity", ParquetType::Int64));
     let columns = orders_columns();
     let outcome = validate_draft(&draft, &context(&columns));
     assert!(outcome.request.is_none());
     assert_eq!(
         codes(&outcome.issues),
         vec![
-            ("schema[4].outputName".to_owned(), "duplicate_output_column".to_owned()),
-            ("schema[5].outputName".to_owned(), "output_columns_differ_only_in_case".to_owned()),
+            (
+                "schema[4].outputName".to_owned(),
+                "duplicate_output_column".to_owned()
+            ),
+            (
+                "schema[5].outputName".to_owned(),
+                "output_columns_differ_only_in_case".to_owned()
+            ),
         ]
     );
 }
@@ -280,7 +327,10 @@ fn refuses_an_entry_without_a_type_instead_of_defaulting_to_bool() {
     let outcome = validate_draft(&draft, &context(&columns));
     assert_eq!(
         codes(&outcome.issues),
-        vec![("schema[0].parquetType".to_owned(), "missing_parquet_type".to_owned())]
+        vec![(
+            "schema[0].parquetType".to_owned(),
+            "missing_parquet_type".to_owned()
+        )]
     );
 }
 
@@ -293,19 +343,29 @@ fn refuses_a_mismatched_pair_with_the_dirty_data_reason() {
     let issue = &outcome.issues[0];
     assert_eq!(issue.code, "unsupported_type_pair");
     assert_eq!(issue.field, "schema[2].parquetType");
-    assert!(issue.message.contains("dropped") || issue.message.contains("drops"), "{}", issue.message);
+    assert!(
+        issue.message.contains("dropped") || issue.message.contains("drops"),
+        "{}",
+        issue.message
+    );
     assert!(outcome.request.is_none());
 }
 
 #[test]
 fn refuses_binary_columns_whatever_the_target() {
     let mut columns = orders_columns();
-    columns.push(SourceColumn::new("blob", ColumnOrigin::Defined, &[TablestoreType::Binary]));
+    columns.push(SourceColumn::new(
+        "blob",
+        ColumnOrigin::Defined,
+        &[TablestoreType::Binary],
+    ));
     let mut draft = orders_draft();
     draft.schema.push(entry("blob", "blob", ParquetType::Utf8));
     let outcome = validate_draft(&draft, &context(&columns));
     assert_eq!(outcome.issues[0].code, "unsupported_type_pair");
-    assert!(outcome.issues[0].message.contains("BINARY has no documented Parquet target"));
+    assert!(outcome.issues[0]
+        .message
+        .contains("BINARY has no documented Parquet target"));
 }
 
 #[test]
@@ -356,7 +416,10 @@ fn refuses_a_bucket_in_another_region() {
     );
     let issue = &outcome.issues[0];
     assert_eq!(issue.code, "bucket_wrong_region");
-    assert_eq!(issue.message, "The bucket is in cn-beijing, but the instance is in cn-hangzhou.");
+    assert_eq!(
+        issue.message,
+        "The bucket is in cn-beijing, but the instance is in cn-hangzhou."
+    );
     assert!(outcome.request.is_none());
 }
 
@@ -412,7 +475,10 @@ fn warns_about_minute_partitions_and_foreign_roles() {
         codes(&outcome.issues),
         vec![
             ("ossPrefix".to_owned(), "minute_partitions".to_owned()),
-            ("roleArn".to_owned(), "role_not_delivery_service_role".to_owned()),
+            (
+                "roleArn".to_owned(),
+                "role_not_delivery_service_role".to_owned()
+            ),
         ]
     );
     assert!(outcome.request.is_some());

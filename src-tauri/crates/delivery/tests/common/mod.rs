@@ -41,11 +41,23 @@ pub fn orders_draft() -> TaskDraft {
 
 pub fn orders_columns() -> Vec<SourceColumn> {
     vec![
-        SourceColumn::new("order_id", ColumnOrigin::PrimaryKey, &[TablestoreType::String]),
+        SourceColumn::new(
+            "order_id",
+            ColumnOrigin::PrimaryKey,
+            &[TablestoreType::String],
+        ),
         SourceColumn::new("amount", ColumnOrigin::Defined, &[TablestoreType::Double]),
-        SourceColumn::new("quantity", ColumnOrigin::Sampled, &[TablestoreType::Integer]),
+        SourceColumn::new(
+            "quantity",
+            ColumnOrigin::Sampled,
+            &[TablestoreType::Integer],
+        ),
         SourceColumn::new("paid", ColumnOrigin::Sampled, &[TablestoreType::Boolean]),
-        SourceColumn::new("created_at", ColumnOrigin::Sampled, &[TablestoreType::String]),
+        SourceColumn::new(
+            "created_at",
+            ColumnOrigin::Sampled,
+            &[TablestoreType::String],
+        ),
     ]
 }
 

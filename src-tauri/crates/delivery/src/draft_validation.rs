@@ -5,12 +5,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bucket_name::BucketName;
+use crate::civil_time::CivilTime;
 use crate::error::DeliveryError;
 use crate::event_time_format::EventTimeFormat;
 use crate::issue::Issue;
 use crate::oss_prefix::{OssPrefix, TimeVariable};
 use crate::output_column_name::OutputColumnName;
 use crate::parquet_schema::{ParquetSchema, SchemaEntry};
+use crate::prefix_preview::{object_key, MAX_KEY_BYTES};
 use crate::region::{
     ensure_bucket_in_instance_region, ensure_endpoint_in_instance_region, OssEndpoint, RegionId,
 };
@@ -79,6 +81,9 @@ pub fn validate_draft(draft: &TaskDraft, context: &ValidationContext<'_>) -> Val
     let role = found.parse("roleArn", RoleArn::parse(&draft.role_arn));
 
     check_regions(&mut found, context, endpoint.as_ref());
+    if let (Some(prefix), Some(task_name)) = (&prefix, &task_name) {
+        check_key_length(&mut found, prefix, task_name);
+    }
     if let Some(prefix) = &prefix {
         warn_about_prefix(&mut found, prefix);
     }
@@ -152,6 +157,21 @@ fn check_regions(
         found.parse(
             "ossEndpoint",
             ensure_endpoint_in_instance_region(instance, endpoint),
+        );
+    }
+}
+
+/// The prefix appears twice in every object key, so a prefix well under the 1023-byte limit
+/// can still make keys too long. Expansions have fixed widths, so any instant gives the length.
+fn check_key_length(found: &mut Collector, prefix: &OssPrefix, task_name: &TaskName) {
+    let expanded = prefix.expand(&CivilTime::from_unix_millis(0, 0));
+    let length = object_key(&expanded, task_name).len();
+    if length > MAX_KEY_BYTES {
+        found.fail(
+            "ossPrefix",
+            &DeliveryError::InvalidPrefix(format!(
+                "Object keys would be {length} bytes (the prefix appears twice in each); OSS allows at most 1023."
+            )),
         );
     }
 }

@@ -116,3 +116,25 @@ fn instants_cross_ipc_as_strings() {
     let json = serde_json::to_value(&preview.keys[0]).expect("serialises");
     assert_eq!(json["firstInstant"], "1598889780000");
 }
+
+#[test]
+fn sampled_event_times_drive_the_preview() {
+    use delivery::event_time_check::check_event_times;
+    use delivery::EventTimeFormat;
+    use tablestore_wire::Value;
+    let sample = vec![
+        Some(Value::String("Mon, 31 Aug 2020 16:03:00 GMT".into())),
+        Some(Value::String("Tue, 01 Sep 2020 09:00:00 GMT".into())),
+        Some(Value::String("not a time".into())),
+    ];
+    let check = check_event_times(EventTimeFormat::Rfc1123, &sample);
+    let preview = preview("events/dt=$yyyy-$MM-$dd", &check.instants, 0);
+    let keys: Vec<&str> = preview.keys.iter().map(|k| k.object_key.as_str()).collect();
+    assert_eq!(
+        keys,
+        vec![
+            "events/dt=2020-08-31/test-task_0_events_dt=2020-08-31__1",
+            "events/dt=2020-09-01/test-task_0_events_dt=2020-09-01__1",
+        ]
+    );
+}

@@ -499,3 +499,16 @@ fn issues_serialise_in_camel_case_with_the_error_code() {
         })
     );
 }
+
+#[test]
+fn refuses_a_prefix_that_makes_object_keys_too_long() {
+    let mut draft = orders_draft();
+    draft.oss_prefix = format!("{}/$yyyy", "p".repeat(500));
+    let columns = orders_columns();
+    let outcome = validate_draft(&draft, &context(&columns));
+    assert_eq!(
+        codes(&outcome.issues),
+        vec![("ossPrefix".to_owned(), "invalid_prefix".to_owned())]
+    );
+    assert!(outcome.issues[0].message.contains("1023"));
+}

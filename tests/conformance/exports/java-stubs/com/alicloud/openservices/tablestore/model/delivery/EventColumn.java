@@ -1,0 +1,6 @@
+// Compile-only stand-in.
+package com.alicloud.openservices.tablestore.model.delivery;
+
+public class EventColumn {
+    public EventColumn(String columnName, EventTimeFormat timeFormat) {}
+}

@@ -134,3 +134,59 @@ fn check_results_serialise_instants_as_strings() {
     assert_eq!(json["instants"], serde_json::json!(["1598889780000"]));
     assert_eq!(json["format"], "Unix");
 }
+
+mod round_trips {
+    use delivery::civil_time::CivilTime;
+    use delivery::{EventTimeFormat, OssPrefix};
+    use proptest::prelude::*;
+
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+
+    /// 1970-01-01 .. 2199-12-31, whole seconds.
+    fn instants() -> impl Strategy<Value = i64> {
+        (0i64..7_289_567_999).prop_map(|seconds| seconds * 1000)
+    }
+
+    proptest! {
+        #[test]
+        fn rfc3339_text_of_any_instant_parses_back_to_it(millis in instants(), offset_minutes in -720i32..=840) {
+            let t = CivilTime::from_unix_millis(millis, offset_minutes);
+            let sign = if offset_minutes < 0 { '-' } else { '+' };
+            let text = format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+                t.year, t.month, t.day, t.hour, t.minute, t.second,
+                offset_minutes.abs() / 60, offset_minutes.abs() % 60
+            );
+            prop_assert_eq!(EventTimeFormat::Rfc3339.parse_text(&text), Ok(millis), "{}", text);
+        }
+
+        #[test]
+        fn rfc1123_text_of_any_instant_parses_back_to_it(millis in instants()) {
+            let t = CivilTime::from_unix_millis(millis, 0);
+            let text = format!(
+                "Mon, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+                t.day, MONTHS[t.month as usize - 1], t.year, t.hour, t.minute, t.second
+            );
+            prop_assert_eq!(EventTimeFormat::Rfc1123.parse_text(&text), Ok(millis), "{}", text);
+        }
+
+        #[test]
+        fn prefix_expansion_agrees_with_the_civil_time(millis in instants()) {
+            let prefix = OssPrefix::parse("y=$yyyy/m=$MM/d=$dd/h=$HH/i=$mm").expect("valid");
+            let t = CivilTime::from_unix_millis(millis, 0);
+            prop_assert_eq!(
+                prefix.expand(&t),
+                format!("y={:04}/m={:02}/d={:02}/h={:02}/i={:02}", t.year, t.month, t.day, t.hour, t.minute)
+            );
+        }
+
+        #[test]
+        fn no_format_panics_on_arbitrary_text(text in "\\PC{0,40}") {
+            for format in EventTimeFormat::ALL {
+                let _ = format.parse_text(&text);
+            }
+        }
+    }
+}

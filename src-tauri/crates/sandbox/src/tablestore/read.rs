@@ -1,0 +1,200 @@
+//! Reading rows: which columns and versions a GetRow or GetRange returns, and GetRange's
+//! paging (its `limit`, the service's 5,000-row and 4 MB caps, `next_start_primary_key`).
+
+use std::ops::Bound;
+
+use tablestore_wire::plainbuffer::{encode_primary_key, encode_row};
+use tablestore_wire::proto::TimeRange;
+use tablestore_wire::{Cell, Row};
+
+use super::error::OtsError;
+use super::schema::{Key, TableSchema};
+use super::table::{StoredRow, Table, Version};
+
+/// At most this many rows per GetRange response (spec section 6).
+pub const MAX_ROWS_PER_PAGE: usize = 5000;
+/// At most this much row data per GetRange response (spec section 6).
+pub const MAX_BYTES_PER_PAGE: usize = 4 * 1024 * 1024;
+/// The PlainBuffer header every non-empty row buffer starts with.
+const HEADER_LEN: usize = 4;
+
+/// Which columns and versions a read returns.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Empty means every column.
+    pub columns: Vec<String>,
+    pub max_versions: Option<usize>,
+    pub time_range: Option<TimeRange>,
+    /// Versions older than this (ms) have outlived the table's time to live.
+    pub expired_before: Option<i64>,
+}
+
+impl Selection {
+    /// Checks the request's choice of versions like the service: `max_versions` or
+    /// `time_range` must be given, and sensible.
+    pub fn new(
+        table: &Table,
+        columns: Vec<String>,
+        max_versions: Option<i32>,
+        time_range: Option<TimeRange>,
+        now_ms: i64,
+    ) -> Result<Self, OtsError> {
+        if max_versions.is_none() && time_range.is_none() {
+            return Err(OtsError::parameter_invalid(
+                "max_versions or time_range must be set.",
+            ));
+        }
+        let max_versions = match max_versions {
+            Some(n) if n <= 0 => {
+                return Err(OtsError::parameter_invalid(format!(
+                    "max_versions must be positive, got {n}."
+                )))
+            }
+            Some(n) => Some(usize::try_from(n).unwrap_or(usize::MAX)),
+            None => None,
+        };
+        if let Some(range) = &time_range {
+            let ordered = match (range.specific_time, range.start_time, range.end_time) {
+                (Some(t), _, _) => t >= 0,
+                (None, Some(start), Some(end)) => 0 <= start && start < end,
+                _ => false,
+            };
+            if !ordered {
+                return Err(OtsError::parameter_invalid("Invalid time_range."));
+            }
+        }
+        if columns.len() > 128 {
+            return Err(OtsError::parameter_invalid(
+                "The number of columns_to_get exceeds the limit of 128.",
+            ));
+        }
+        let expired_before = (table.options.time_to_live > 0)
+            .then(|| now_ms - i64::from(table.options.time_to_live) * 1000);
+        Ok(Self {
+            columns,
+            max_versions,
+            time_range,
+            expired_before,
+        })
+    }
+
+    fn wants(&self, name: &str) -> bool {
+        self.columns.is_empty() || self.columns.iter().any(|c| c == name)
+    }
+
+    fn keeps(&self, version: &Version) -> bool {
+        if self.expired_before.is_some_and(|t| version.timestamp < t) {
+            return false;
+        }
+        match &self.time_range {
+            Some(TimeRange {
+                specific_time: Some(t),
+                ..
+            }) => version.timestamp == *t,
+            Some(TimeRange {
+                start_time: Some(start),
+                end_time: Some(end),
+                ..
+            }) => *start <= version.timestamp && version.timestamp < *end,
+            _ => true,
+        }
+    }
+
+    /// The row as returned, or `None` when nothing asked for is in it. The whole primary key
+    /// is always returned (the service's `return_entire_primary_keys` default).
+    pub fn apply(&self, schema: &TableSchema, key: &Key, row: &StoredRow) -> Option<Row> {
+        let mut cells = Vec::new();
+        for (name, versions) in &row.columns {
+            if !self.wants(name) {
+                continue;
+            }
+            let kept = versions
+                .iter()
+                .filter(|v| self.keeps(v))
+                .take(self.max_versions.unwrap_or(usize::MAX));
+            cells.extend(kept.map(|v| Cell {
+                name: name.clone(),
+                value: Some(v.value.clone()),
+                timestamp: Some(v.timestamp),
+            }));
+        }
+        let asked_for_key = self.columns.iter().any(|c| schema.is_key_column(c));
+        let has_visible_data = !cells.is_empty();
+        let empty_row = row.columns.is_empty();
+        let returned = if self.columns.is_empty() {
+            has_visible_data || empty_row
+        } else {
+            has_visible_data || asked_for_key
+        };
+        returned.then(|| Row {
+            primary_key: schema.named_key(key),
+            cells,
+        })
+    }
+}
+
+/// GetRow's `row` field: empty when the row does not exist or shows nothing.
+pub fn get_row(table: &Table, key: &Key, selection: &Selection) -> Result<Vec<u8>, OtsError> {
+    let Some(row) = table.get(key) else {
+        return Ok(Vec::new());
+    };
+    match selection.apply(&table.schema, key, &row) {
+        Some(row) => Ok(encode_row(&row)?),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// One GetRange response's data.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub rows: Vec<u8>,
+    pub row_count: usize,
+    pub next_start: Option<Vec<u8>>,
+}
+
+/// Reads one page of `[start, end)` (FORWARD) or `(end, start]` descending (BACKWARD).
+pub fn get_range(
+    table: &Table,
+    start: &Key,
+    end: &Key,
+    backward: bool,
+    limit: Option<usize>,
+    selection: &Selection,
+) -> Result<Page, OtsError> {
+    let (lower, upper) = if backward {
+        if start <= end {
+            return Err(OtsError::parameter_invalid(
+                "Begin key must be more than end key in BACKWARD",
+            ));
+        }
+        (Bound::Excluded(end), Bound::Included(start))
+    } else {
+        if start >= end {
+            return Err(OtsError::parameter_invalid(
+                "Begin key must less than end key in FORWARD",
+            ));
+        }
+        (Bound::Included(start), Bound::Excluded(end))
+    };
+    let row_cap = limit.unwrap_or(MAX_ROWS_PER_PAGE).min(MAX_ROWS_PER_PAGE);
+    let mut page = Page::default();
+    for (key, row) in table.scan(lower, upper, backward) {
+        let Some(row) = selection.apply(&table.schema, &key, &row) else {
+            continue;
+        };
+        let encoded = encode_row(&row)?;
+        let data = &encoded[HEADER_LEN..];
+        let full = page.row_count >= row_cap
+            || (page.row_count > 0 && page.rows.len() + data.len() > MAX_BYTES_PER_PAGE);
+        if full {
+            page.next_start = Some(encode_primary_key(&table.schema.named_key(&key))?);
+            break;
+        }
+        if page.rows.is_empty() {
+            page.rows.extend_from_slice(&encoded[..HEADER_LEN]);
+        }
+        page.rows.extend_from_slice(data);
+        page.row_count += 1;
+    }
+    Ok(page)
+}

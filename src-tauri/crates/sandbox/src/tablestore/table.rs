@@ -1,0 +1,336 @@
+//! One table's rows: a sorted map of written rows over an optional generated base (the large
+//! seed table), so 200,000 seed rows cost no start-up time and almost no memory. Writes and
+//! deletes to generated rows go to the map (a deletion leaves a tombstone).
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Bound;
+use std::sync::Arc;
+
+use tablestore_wire::Value;
+
+use super::schema::{Key, TableOptions, TableSchema};
+
+/// One version of one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    /// Milliseconds since the Unix epoch.
+    pub timestamp: i64,
+    pub value: Value,
+}
+
+/// A row's attribute columns by name (the service returns them sorted by name), each with its
+/// versions, newest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredRow {
+    pub columns: BTreeMap<String, Vec<Version>>,
+}
+
+/// Rows computed from their index: `key(i)` must increase strictly with `i`.
+pub trait RowSource: Send + Sync + fmt::Debug {
+    fn row_count(&self) -> usize;
+    fn key(&self, index: usize) -> Key;
+    fn row(&self, index: usize) -> StoredRow;
+}
+
+/// Reserved read/write capacity units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Throughput {
+    pub read: i32,
+    pub write: i32,
+}
+
+#[derive(Debug)]
+pub struct Table {
+    pub schema: TableSchema,
+    pub options: TableOptions,
+    pub reserved: Throughput,
+    /// Seconds since the Unix epoch.
+    pub created_at: i64,
+    /// Written rows; `None` hides a generated row that was deleted.
+    written: BTreeMap<Key, Option<StoredRow>>,
+    generated: Option<Arc<dyn RowSource>>,
+    next_auto_increment: i64,
+}
+
+impl Table {
+    pub fn new(
+        schema: TableSchema,
+        options: TableOptions,
+        reserved: Throughput,
+        created_at: i64,
+    ) -> Self {
+        Self {
+            schema,
+            options,
+            reserved,
+            created_at,
+            written: BTreeMap::new(),
+            generated: None,
+            next_auto_increment: 1,
+        }
+    }
+
+    #[must_use]
+    pub fn with_generated_rows(mut self, source: Arc<dyn RowSource>) -> Self {
+        self.generated = Some(source);
+        self
+    }
+
+    /// A fresh value for an auto-increment key column: increasing, like the service's.
+    pub fn next_auto_increment(&mut self, now_ms: i64) -> i64 {
+        // The service hands out large, increasing numbers; microseconds make them look alike.
+        let candidate = now_ms.saturating_mul(1000).max(self.next_auto_increment);
+        self.next_auto_increment = candidate + 1;
+        candidate
+    }
+
+    fn generated_index(&self, key: &Key) -> Option<usize> {
+        let source = self.generated.as_ref()?;
+        let index = partition_point(source.row_count(), |i| source.key(i) < *key);
+        (index < source.row_count() && source.key(index) == *key).then_some(index)
+    }
+
+    pub fn get(&self, key: &Key) -> Option<Cow<'_, StoredRow>> {
+        match self.written.get(key) {
+            Some(Some(row)) => Some(Cow::Borrowed(row)),
+            Some(None) => None,
+            None => {
+                let index = self.generated_index(key)?;
+                self.generated.as_ref().map(|s| Cow::Owned(s.row(index)))
+            }
+        }
+    }
+
+    pub fn put(&mut self, key: Key, row: StoredRow) {
+        self.written.insert(key, Some(row));
+    }
+
+    pub fn delete(&mut self, key: &Key) {
+        if self.generated_index(key).is_some() {
+            self.written.insert(key.clone(), None);
+        } else {
+            self.written.remove(key);
+        }
+    }
+
+    /// Rows with keys between the bounds, ascending or descending. The bounds must not cross.
+    pub fn scan<'a>(&'a self, lower: Bound<&Key>, upper: Bound<&Key>, backward: bool) -> Scan<'a> {
+        let written: WrittenRows<'a> = if backward {
+            Box::new(self.written.range::<Key, _>((lower, upper)).rev())
+        } else {
+            Box::new(self.written.range::<Key, _>((lower, upper)))
+        };
+        let (first, end) = match &self.generated {
+            Some(source) => {
+                let below = |bound: Bound<&Key>, i: usize| match bound {
+                    Bound::Included(k) => source.key(i) < *k,
+                    Bound::Excluded(k) => source.key(i) <= *k,
+                    Bound::Unbounded => false,
+                };
+                let first = partition_point(source.row_count(), |i| below(lower, i));
+                let end = match upper {
+                    Bound::Included(k) => {
+                        partition_point(source.row_count(), |i| source.key(i) <= *k)
+                    }
+                    Bound::Excluded(k) => {
+                        partition_point(source.row_count(), |i| source.key(i) < *k)
+                    }
+                    Bound::Unbounded => source.row_count(),
+                };
+                (first, end.max(first))
+            }
+            None => (0, 0),
+        };
+        Scan {
+            written: written.peekable(),
+            generated: self.generated.as_deref(),
+            next: first,
+            end,
+            backward,
+        }
+    }
+}
+
+/// The first index in `0..len` for which `before` is false (`before` must be monotone).
+fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
+type WrittenRows<'a> = Box<dyn Iterator<Item = (&'a Key, &'a Option<StoredRow>)> + 'a>;
+
+/// Written and generated rows merged in key order; a written row replaces the generated row
+/// with the same key.
+pub struct Scan<'a> {
+    written: std::iter::Peekable<WrittenRows<'a>>,
+    generated: Option<&'a dyn RowSource>,
+    /// Generated indices still to visit: `next..end` (visited from the top when backward).
+    next: usize,
+    end: usize,
+    backward: bool,
+}
+
+impl fmt::Debug for Scan<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scan")
+            .field("next", &self.next)
+            .field("end", &self.end)
+            .field("backward", &self.backward)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Iterator for Scan<'a> {
+    type Item = (Cow<'a, Key>, Cow<'a, StoredRow>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let generated = match self.generated {
+                Some(source) if self.next < self.end => {
+                    let index = if self.backward {
+                        self.end - 1
+                    } else {
+                        self.next
+                    };
+                    Some((source, index, source.key(index)))
+                }
+                _ => None,
+            };
+            let take_written = match (self.written.peek(), &generated) {
+                (None, None) => return None,
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (Some((written_key, _)), Some((_, _, generated_key))) => {
+                    let order = written_key.cmp(&generated_key);
+                    if self.backward {
+                        order.reverse()
+                    } else {
+                        order
+                    }
+                }
+            };
+            if take_written != Ordering::Greater {
+                if take_written == Ordering::Equal {
+                    self.consume_generated();
+                }
+                let (key, row) = self.written.next()?;
+                match row {
+                    Some(row) => return Some((Cow::Borrowed(key), Cow::Borrowed(row))),
+                    None => continue,
+                }
+            }
+            let (source, index, key) = generated?;
+            self.consume_generated();
+            return Some((Cow::Owned(key), Cow::Owned(source.row(index))));
+        }
+    }
+}
+
+impl Scan<'_> {
+    fn consume_generated(&mut self) {
+        if self.backward {
+            self.end -= 1;
+        } else {
+            self.next += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tablestore::schema::{KeyColumn, KeyType};
+    use tablestore_wire::PrimaryKeyValue;
+
+    #[derive(Debug)]
+    struct EvenNumbers(usize);
+
+    impl RowSource for EvenNumbers {
+        fn row_count(&self) -> usize {
+            self.0
+        }
+        fn key(&self, index: usize) -> Key {
+            vec![PrimaryKeyValue::Integer(
+                i64::try_from(index).expect("small") * 2,
+            )]
+        }
+        fn row(&self, index: usize) -> StoredRow {
+            let mut row = StoredRow::default();
+            row.columns.insert(
+                "n".to_owned(),
+                vec![Version {
+                    timestamp: 1,
+                    value: Value::Integer(i64::try_from(index).expect("small")),
+                }],
+            );
+            row
+        }
+    }
+
+    fn table() -> Table {
+        let schema = TableSchema {
+            name: "t".to_owned(),
+            primary_key: vec![KeyColumn {
+                name: "id".to_owned(),
+                key_type: KeyType::Integer,
+                auto_increment: false,
+            }],
+            defined_columns: Vec::new(),
+        };
+        Table::new(schema, TableOptions::default(), Throughput::default(), 0)
+            .with_generated_rows(Arc::new(EvenNumbers(10)))
+    }
+
+    fn ids(scan: Scan<'_>) -> Vec<i64> {
+        scan.map(|(key, _)| match key[0] {
+            PrimaryKeyValue::Integer(v) => v,
+            _ => unreachable!("integer keys"),
+        })
+        .collect()
+    }
+
+    fn int(v: i64) -> Key {
+        vec![PrimaryKeyValue::Integer(v)]
+    }
+
+    #[test]
+    fn written_rows_merge_with_generated_ones_in_both_directions() {
+        let mut t = table();
+        t.put(int(3), StoredRow::default());
+        t.put(int(4), StoredRow::default());
+        t.delete(&int(6));
+        t.put(int(100), StoredRow::default());
+        let all = (vec![PrimaryKeyValue::InfMin], vec![PrimaryKeyValue::InfMax]);
+        let inc = Bound::Included;
+        let exc = Bound::Excluded;
+        assert_eq!(
+            ids(t.scan(inc(&all.0), exc(&all.1), false)),
+            vec![0, 2, 3, 4, 8, 10, 12, 14, 16, 18, 100]
+        );
+        assert_eq!(
+            ids(t.scan(inc(&all.0), exc(&all.1), true)),
+            vec![100, 18, 16, 14, 12, 10, 8, 4, 3, 2, 0]
+        );
+        let (three, ten) = (int(3), int(10));
+        assert_eq!(ids(t.scan(inc(&three), exc(&ten), false)), vec![3, 4, 8]);
+        assert_eq!(ids(t.scan(exc(&three), inc(&ten), true)), vec![10, 8, 4]);
+        assert!(t.get(&int(6)).is_none());
+        assert!(t.get(&int(4)).expect("written").columns.is_empty());
+        assert_eq!(
+            t.get(&int(8)).expect("generated").columns["n"][0].value,
+            Value::Integer(4)
+        );
+        assert!(t.get(&int(7)).is_none());
+    }
+}

@@ -17,7 +17,7 @@ use crate::task_name::TaskName;
 /// ConcurrentID of the first writer.
 pub const FIRST_CONCURRENT_ID: u32 = 0;
 /// SequenceID of a writer's first file.
-pub const FIRST_SEQUENCE_ID: u32 = 1;
+pub const FIRST_SEQUENCE_ID: u64 = 1;
 /// OSS object keys are at most this many bytes.
 pub const MAX_KEY_BYTES: usize = 1023;
 
@@ -63,8 +63,24 @@ pub struct PrefixPreview {
 
 /// The object key of the first file for an expanded prefix.
 pub fn object_key(expanded_prefix: &str, task: &TaskName) -> String {
+    object_key_with_ids(
+        expanded_prefix,
+        task,
+        FIRST_CONCURRENT_ID,
+        FIRST_SEQUENCE_ID,
+    )
+}
+
+/// The object key of any file: writer `concurrent_id`, file `sequence_id` (what a delivery
+/// engine, such as the sandbox's, names its objects).
+pub fn object_key_with_ids(
+    expanded_prefix: &str,
+    task: &TaskName,
+    concurrent_id: u32,
+    sequence_id: u64,
+) -> String {
     format!(
-        "{expanded_prefix}/{task}_{FIRST_CONCURRENT_ID}_{}__{FIRST_SEQUENCE_ID}",
+        "{expanded_prefix}/{task}_{concurrent_id}_{}__{sequence_id}",
         expanded_prefix.replace('/', "_")
     )
 }

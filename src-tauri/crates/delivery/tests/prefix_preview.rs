@@ -1,6 +1,6 @@
 //! Object keys for given instants, checked against the quick-start doc's examples.
 
-use delivery::prefix_preview::{object_key, preview_object_keys};
+use delivery::prefix_preview::{object_key, object_key_with_ids, preview_object_keys};
 use delivery::{BucketName, OssPrefix, TaskName};
 
 /// 2020-08-31T16:03:00Z, the doc's "written at 16:03 on 31 Aug 2020".
@@ -136,5 +136,14 @@ fn sampled_event_times_drive_the_preview() {
             "events/dt=2020-08-31/test-task_0_events_dt=2020-08-31__1",
             "events/dt=2020-09-01/test-task_0_events_dt=2020-09-01__1",
         ]
+    );
+}
+
+#[test]
+fn later_files_and_writers_number_their_keys() {
+    let task = TaskName::parse("test-task").expect("valid");
+    assert_eq!(
+        object_key_with_ids("ds=20200831", &task, 2, 17),
+        "ds=20200831/test-task_2_ds=20200831__17"
     );
 }

@@ -12,7 +12,9 @@ import json
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException as CoreServerException
+from aliyunsdkcore.auth.credentials import StsTokenCredential
 from aliyunsdkcore.client import AcsClient
+from aliyunsdksts.request.v20150401.AssumeRoleRequest import AssumeRoleRequest
 from aliyunsdksts.request.v20150401.GetCallerIdentityRequest import GetCallerIdentityRequest
 from alibabacloud_resourcemanager20200331 import models as rm_models
 from alibabacloud_resourcemanager20200331.client import Client as ResourceManagerClient
@@ -82,6 +84,32 @@ def test_get_caller_identity_with_the_legacy_core_sdk(sandbox):
     body = json.loads(client.do_action_with_exception(request))
     assert body["AccountId"] == ACCOUNT_ID
     assert body["Arn"] == ANALYST_ARN
+
+
+def core_request(sandbox, request):
+    request.set_endpoint(host_port(sandbox))
+    request.set_protocol_type("http")
+    return request
+
+
+def test_assume_role_and_use_the_token_with_the_legacy_core_sdk(sandbox):
+    client = AcsClient(sandbox.accessKeyId, sandbox.accessKeySecret, sandbox.region)
+    request = core_request(sandbox, AssumeRoleRequest())
+    request.set_RoleArn(f"acs:ram::{ACCOUNT_ID}:role/core-reader")
+    request.set_RoleSessionName("core-session")
+    request.set_DurationSeconds(3600)
+    creds = json.loads(client.do_action_with_exception(request))["Credentials"]
+    session = AcsClient(
+        credential=StsTokenCredential(
+            creds["AccessKeyId"], creds["AccessKeySecret"], creds["SecurityToken"]
+        ),
+        region_id=sandbox.region,
+    )
+    body = json.loads(
+        session.do_action_with_exception(core_request(sandbox, GetCallerIdentityRequest()))
+    )
+    assert body["Arn"] == f"acs:ram::{ACCOUNT_ID}:assumed-role/core-reader/core-session"
+    assert body["IdentityType"] == "AssumedRoleUser"
 
 
 def test_limited_key_is_the_viewer(sandbox):

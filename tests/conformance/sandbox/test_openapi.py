@@ -293,7 +293,7 @@ def test_busy_is_a_throttling_error_with_a_retry_hint(sandbox, faults):
     faults(busyRate=1.0, operations=["GetCallerIdentity"])
     with pytest.raises(ThrottlingException) as raised:
         StsClient(config(sandbox)).get_caller_identity()
-    assert (raised.value.status_code, raised.value.code) == (503, "Throttling")
+    assert (raised.value.status_code, raised.value.code) == (400, "Throttling")
     assert raised.value.retry_after == 1000
 
 

@@ -298,7 +298,7 @@ async fn unknown_actions_are_not_found_after_authentication() {
         .await;
     assert_eq!(
         (reply.status, reply.code()),
-        (404, "InvalidAction.NotFound".to_owned())
+        (404, "InvalidApi.NotFound".to_owned())
     );
     let forged = credentials(DEMO_ACCESS_KEY_ID, "NotTheSecret");
     let reply = Call::rpc("DeleteRole", "2015-05-01")

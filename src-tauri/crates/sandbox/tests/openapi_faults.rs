@@ -61,7 +61,7 @@ async fn busy_is_throttling_with_a_retry_hint_and_only_for_the_named_operation()
     let throttled = list_instances().send_v3(&base, &demo()).await;
     assert_eq!(
         (throttled.status, throttled.code()),
-        (503, "Throttling".to_owned())
+        (400, "Throttling".to_owned())
     );
     assert_eq!(throttled.headers["x-acs-retry-after"], "1000");
     assert!(throttled.json()["Recommend"]

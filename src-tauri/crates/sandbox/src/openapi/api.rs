@@ -194,7 +194,7 @@ mod tests {
             .expect("request");
         assert_eq!(
             requested(post).resolve().expect_err("refused").code,
-            "InvalidAction.NotFound"
+            "InvalidApi.NotFound"
         );
     }
 
@@ -206,7 +206,7 @@ mod tests {
         let error = requested(request).resolve().expect_err("refused");
         assert_eq!(
             (error.status.as_u16(), error.code.as_str()),
-            (404, "InvalidAction.NotFound")
+            (404, "InvalidApi.NotFound")
         );
     }
 }

@@ -46,7 +46,7 @@ impl ApiError {
     pub fn api_not_found(action: &str, version: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            "InvalidAction.NotFound",
+            "InvalidApi.NotFound",
             format!(
                 "Specified api is not found, please check your url and method: {action} {version}."
             ),
@@ -69,11 +69,13 @@ impl ApiError {
         )
     }
 
-    /// The busy answer; the caller adds `x-acs-retry-after`, which Tea turns into a
-    /// `ThrottlingException`.
+    /// The busy answer; `x-acs-retry-after` is added with it, which Tea turns into a
+    /// `ThrottlingException`. Alibaba Cloud's error tables list `Throttling` with HTTP 400
+    /// (the gateway's `Throttling.User`/`Throttling.Api` are 400 too); the code, which
+    /// `aliyun-python-sdk-core` retries on, matters more than the status.
     pub fn throttled() -> Self {
         Self::new(
-            StatusCode::SERVICE_UNAVAILABLE,
+            StatusCode::BAD_REQUEST,
             "Throttling",
             "Request was denied due to request throttling.",
         )
@@ -117,7 +119,7 @@ impl ApiError {
             SignError::UnsupportedAlgorithm(algorithm) => Self::new(
                 bad,
                 "InvalidSignatureMethod",
-                format!("Specified signature method is not supported: {algorithm}."),
+                format!("Specified signature method is not valid: {algorithm}."),
             ),
             SignError::AccessKeyMismatch { .. } => Self::new(
                 bad,
@@ -152,7 +154,7 @@ impl ApiError {
             AccessError::MissingToken => Self::new(
                 bad,
                 "MissingSecurityToken",
-                "SecurityToken is mandatory for this AccessKey.",
+                "SecurityToken is mandatory for this action.",
             ),
             AccessError::InvalidToken => Self::new(
                 bad,

@@ -68,18 +68,20 @@ pub fn assume_role(
     let role = role_name(params.require("RoleArn")?)?;
     let session = params.require("RoleSessionName")?;
     if !valid_session_name(session) {
-        return Err(ApiError::invalid(
-            "RoleSessionName",
-            "use 2 to 64 letters, digits, '.', '@', '-' or '_'",
+        return Err(ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "InvalidParameter.RoleSessionName",
+            "The parameter RoleSessionName is wrongly formed: use 2 to 64 letters, digits, '.', '@', '-' or '_'.",
         ));
     }
     let seconds = params
         .integer("DurationSeconds")?
         .unwrap_or(DEFAULT_STS_LIFETIME_SECONDS);
     if !(MIN_DURATION_SECONDS..=MAX_DURATION_SECONDS).contains(&seconds) {
-        return Err(ApiError::invalid(
-            "DurationSeconds",
-            "use 900 to 43200 seconds",
+        return Err(ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "InvalidParameter.DurationSeconds",
+            "The Min/Max value of DurationSeconds is 15min/12hr.",
         ));
     }
     let credential = accounts.issue_sts(caller, role, session, Duration::seconds(seconds), now);

@@ -137,7 +137,11 @@ fn claimed_credentials(authorization: &str) -> (String, String) {
     let fields = authorization.split_once(' ').map_or("", |(_, f)| f);
     for field in fields.split(',').map(str::trim) {
         if let Some(credential) = field.strip_prefix("Credential=") {
-            id = credential.split('/').next().unwrap_or_default().to_owned();
+            credential
+                .split('/')
+                .next()
+                .unwrap_or_default()
+                .clone_into(&mut id);
         } else if let Some(value) = field.strip_prefix("Signature=") {
             value.clone_into(&mut signature);
         }

@@ -90,7 +90,7 @@ pub async fn handle(State(state): State<Arc<SandboxState>>, request: Request) ->
         return if full_body.is_empty() {
             transport::drop_connection(response)
         } else {
-            transport::truncate(response, &full_body)
+            cut_off(response, &full_body)
         };
     }
     response
@@ -158,6 +158,31 @@ fn run(
         // `Operation::select` only pairs object operations with object targets.
         _ => Err(OssError::method_not_allowed()),
     }
+}
+
+/// Sends the headers and the first half of the body, then fails the stream so the connection
+/// closes mid-body. `transport::truncate` fails the stream at once, and hyper then closes the
+/// connection before flushing anything, which the client sees as a dropped connection; the
+/// pause here lets the partial answer reach the client first.
+fn cut_off(response: Response, full_body: &Bytes) -> Response {
+    let truncated = transport::truncate(response, full_body);
+    let (parts, _) = truncated.into_parts();
+    let half = full_body.slice(..full_body.len() / 2);
+    // Three steps: the first half, then (after a pause) the error, then the end.
+    let chunks = futures_util::stream::unfold(0u8, move |step| {
+        let half = half.clone();
+        async move {
+            match step {
+                0 => Some((Ok(half), 1)),
+                1 => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    Some((Err(transport::CutOff), 2))
+                }
+                _ => None,
+            }
+        }
+    });
+    Response::from_parts(parts, Body::from_stream(chunks))
 }
 
 /// The service's busy answer: meta calls are throttled by their own QPS limit.

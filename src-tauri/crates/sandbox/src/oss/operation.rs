@@ -89,9 +89,8 @@ impl Operation {
                 Err(OssError::not_implemented(&format!("{method} on a bucket")))
             }
             Target::Object { .. } => match *method {
-                Method::GET if has("objectMeta") => Ok(Self::GetObjectMeta),
+                Method::GET | Method::HEAD if has("objectMeta") => Ok(Self::GetObjectMeta),
                 Method::GET => Ok(Self::GetObject),
-                Method::HEAD if has("objectMeta") => Ok(Self::GetObjectMeta),
                 Method::HEAD => Ok(Self::HeadObject),
                 Method::PUT => Ok(Self::PutObject),
                 Method::DELETE => Ok(Self::DeleteObject),

@@ -242,6 +242,33 @@ mod tests {
     }
 
     #[test]
+    fn every_page_size_visits_each_instance_once_in_order() {
+        let all = instances();
+        for size in 1..=4 {
+            let mut seen = Vec::new();
+            let mut token = String::new();
+            loop {
+                let size_text = size.to_string();
+                let mut pairs = vec![("MaxResults", size_text.as_str())];
+                if !token.is_empty() {
+                    pairs.push(("NextToken", token.as_str()));
+                }
+                let page = list(&all, &params(&pairs)).expect("lists");
+                seen.extend(names(&page).into_iter().map(str::to_owned));
+                token = page["NextToken"].as_str().expect("token").to_owned();
+                if token.is_empty() {
+                    break;
+                }
+            }
+            assert_eq!(
+                seen,
+                ["sandbox-archive", "sandbox-demo", "sandbox-retired"],
+                "page size {size}"
+            );
+        }
+    }
+
+    #[test]
     fn status_and_fuzzy_name_filter_the_list() {
         let all = instances();
         let forbidden = list(&all, &params(&[("Status", "forbidden")])).expect("lists");

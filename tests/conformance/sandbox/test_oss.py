@@ -11,6 +11,7 @@ import tempfile
 
 import oss2
 import pytest
+import requests
 from oss2.exceptions import (
     AccessDenied,
     InconsistentError,
@@ -287,3 +288,22 @@ def test_busy_fault_answers_503_with_the_service_codes(sandbox, faults):
         oss2.Service(v1(sandbox), sandbox.oss).list_buckets()
     assert (throttled.value.status, throttled.value.code) == (503, "MetaOperationQpsLimitExceeded")
     assert bucket(sandbox).get_bucket_info().name == ARCHIVE
+
+
+def test_list_objects_v1_iterates_with_markers(sandbox):
+    keys = [o.key for o in oss2.ObjectIterator(bucket(sandbox), delimiter="/", max_keys=1)]
+    assert keys == ["dir/", "exports/", "readme.txt", "unicode/"]
+
+
+def test_dropped_connection_is_a_request_error(sandbox, faults):
+    faults(dropRate=1.0, operations=["GetObject"])
+    with pytest.raises(oss2.exceptions.RequestError):
+        bucket(sandbox).get_object("readme.txt").read()
+
+
+def test_truncated_body_is_detected_by_oss2(sandbox, faults):
+    faults(truncateRate=1.0, operations=["GetObject"])
+    with tempfile.TemporaryDirectory() as folder:
+        # oss2 lets the HTTP library's error through when the body stops short.
+        with pytest.raises(requests.exceptions.ChunkedEncodingError, match="IncompleteRead"):
+            bucket(sandbox).get_object_to_file("readme.txt", os.path.join(folder, "x"))

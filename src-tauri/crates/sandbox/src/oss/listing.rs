@@ -125,6 +125,44 @@ mod tests {
     }
 
     #[test]
+    fn pages_of_every_size_join_up_to_the_single_page_listing() {
+        let store = store(&[
+            "a", "a/", "a/b", "a/b/c", "a/c", "b", "b/x/y", "c/", "c/d", "数/据", "z",
+        ]);
+        for (prefix, delimiter) in [
+            ("", None),
+            ("", Some("/")),
+            ("a/", Some("/")),
+            ("a", Some("/")),
+        ] {
+            let whole =
+                list_page(&store, "b", prefix, delimiter, None, usize::MAX).expect("listed");
+            for max in 1..=6 {
+                let mut joined = Page::default();
+                let mut after: Option<String> = None;
+                loop {
+                    let page = list_page(&store, "b", prefix, delimiter, after.as_deref(), max)
+                        .expect("listed");
+                    assert!(page.key_count() <= max);
+                    joined.contents.extend(page.contents.iter().cloned());
+                    joined
+                        .common_prefixes
+                        .extend(page.common_prefixes.iter().cloned());
+                    if !page.truncated {
+                        break;
+                    }
+                    after.clone_from(&page.last);
+                }
+                assert_eq!(
+                    names(&joined),
+                    names(&whole),
+                    "{prefix:?} {delimiter:?} {max}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_full_last_page_is_not_truncated() {
         let store = store(&["a", "b"]);
         let page = list_page(&store, "b", "", None, None, 2).expect("listed");

@@ -34,6 +34,16 @@ async fn v2_and_v4_signed_requests_list_the_seed_tables_with_signed_answers() {
     assert_eq!(date.len(), "2026-11-24T10:00:00.123456Z".len(), "{date}");
     let authorization = reply.headers["authorization"].to_str().expect("text");
     assert!(authorization.starts_with("OTS LTAI5tSandboxDemoKey0001:"));
+    let other_region = Client {
+        region: Some("cn-beijing".to_owned()),
+        ..v4
+    };
+    let reply = other_region.call("ListTable", &ListTableRequest {}).await;
+    assert_eq!(reply.status, 403);
+    assert_eq!(
+        reply.error().message.as_deref(),
+        Some("Signature mismatch.")
+    );
     sandbox.stop().await;
 }
 
@@ -199,13 +209,9 @@ async fn sts_credentials_work_with_their_token_and_fail_without_it_or_once_expir
         .accounts
         .authenticate(sandbox::accounts::DEMO_ACCESS_KEY_ID, None, state.now())
         .expect("demo key");
-    let sts = state.accounts.issue_sts(
-        &issuer,
-        "reader",
-        "test",
-        chrono::Duration::hours(1),
-        state.now(),
-    );
+    let sts = state
+        .accounts
+        .issue_sts(&issuer, "reader", "test", Duration::hours(1), state.now());
     let client = Client {
         access_key_id: sts.access_key_id.clone(),
         secret: sts.access_key_secret.expose_secret().to_owned(),

@@ -9,11 +9,9 @@ use sandbox::faults::FaultSettings;
 use tablestore_support::{md5_base64, start, Client};
 use tablestore_wire::proto::{ListTableRequest, ListTableResponse};
 
-fn only_list_table(settings: FaultSettings) -> FaultSettings {
-    FaultSettings {
-        operations: vec!["ListTable".to_owned()],
-        ..settings
-    }
+fn only_list_table(mut settings: FaultSettings) -> FaultSettings {
+    settings.operations = vec!["ListTable".to_owned()];
+    settings
 }
 
 #[tokio::test]

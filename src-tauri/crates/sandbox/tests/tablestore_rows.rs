@@ -81,8 +81,22 @@ fn get(table: &str, pk: &[(&str, PrimaryKeyValue)], max_versions: i32) -> GetRow
     }
 }
 
+/// A row with one attribute of every type.
+fn sample_row(pk: &[(&str, PrimaryKeyValue)]) -> Row {
+    Row {
+        primary_key: key(pk),
+        cells: vec![
+            cell("i", Value::Integer(-7)),
+            cell("d", Value::Double(2.5)),
+            cell("b", Value::Boolean(true)),
+            cell("s", Value::String("héllo".to_owned())),
+            cell("x", Value::Binary(vec![0, 1, 255])),
+        ],
+    }
+}
+
 #[tokio::test]
-async fn a_created_table_is_described_written_read_and_deleted() {
+async fn update_row_adds_versions_increments_and_deletes_columns() {
     let sandbox = start(100).await;
     let client = Client::demo(&sandbox);
     assert_eq!(
@@ -92,73 +106,9 @@ async fn a_created_table_is_described_written_read_and_deleted() {
             .status,
         200
     );
-    let again = client.call("CreateTable", &create_request("t1", 2)).await;
-    assert_eq!(
-        (again.status, again.error().code.as_str()),
-        (409, "OTSObjectAlreadyExist")
-    );
-
-    let described: DescribeTableResponse = client
-        .call(
-            "DescribeTable",
-            &DescribeTableRequest {
-                table_name: "t1".to_owned(),
-            },
-        )
-        .await
-        .message();
-    assert_eq!(described.table_meta.primary_key.len(), 2);
-    assert_eq!(described.table_options.max_versions, Some(2));
-
     let pk = [("pk", text("a")), ("n", int(1))];
-    let row = Row {
-        primary_key: key(&pk),
-        cells: vec![
-            cell("i", Value::Integer(-7)),
-            cell("d", Value::Double(2.5)),
-            cell("b", Value::Boolean(true)),
-            cell("s", Value::String("héllo".to_owned())),
-            cell("x", Value::Binary(vec![0, 1, 255])),
-        ],
-    };
-    let reply = client
-        .call(
-            "PutRow",
-            &put("t1", &row, RowExistenceExpectation::ExpectNotExist),
-        )
-        .await;
-    assert_eq!(reply.status, 200);
-    let refused = client
-        .call(
-            "PutRow",
-            &put("t1", &row, RowExistenceExpectation::ExpectNotExist),
-        )
-        .await;
-    assert_eq!(
-        (refused.status, refused.error().code.as_str()),
-        (403, "OTSConditionCheckFail")
-    );
-
-    let got: GetRowResponse = client.call("GetRow", &get("t1", &pk, 1)).await.message();
-    let read = rows_of(&got.row);
-    assert_eq!(read.len(), 1);
-    assert_eq!(read[0].primary_key, key(&pk));
-    let values: Vec<(&str, &Value)> = read[0]
-        .cells
-        .iter()
-        .map(|c| (c.name.as_str(), c.value.as_ref().expect("value")))
-        .collect();
-    assert_eq!(
-        values,
-        vec![
-            ("b", &Value::Boolean(true)),
-            ("d", &Value::Double(2.5)),
-            ("i", &Value::Integer(-7)),
-            ("s", &Value::String("héllo".to_owned())),
-            ("x", &Value::Binary(vec![0, 1, 255])),
-        ]
-    );
-    assert!(read[0].cells.iter().all(|c| c.timestamp.is_some()));
+    let put_sample = put("t1", &sample_row(&pk), RowExistenceExpectation::Ignore);
+    assert_eq!(client.call("PutRow", &put_sample).await.status, 200);
 
     // UpdateRow: a second version, an increment and a deleted column.
     let update = UpdateRowRequest {
@@ -206,6 +156,79 @@ async fn a_created_table_is_described_written_read_and_deleted() {
     assert!(row.cells.iter().all(|c| c.name != "x"));
     let i = row.cells.iter().find(|c| c.name == "i").expect("i");
     assert_eq!(i.value, Some(Value::Integer(3)));
+
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn a_created_table_is_described_written_read_and_deleted() {
+    let sandbox = start(100).await;
+    let client = Client::demo(&sandbox);
+    assert_eq!(
+        client
+            .call("CreateTable", &create_request("t1", 2))
+            .await
+            .status,
+        200
+    );
+    let again = client.call("CreateTable", &create_request("t1", 2)).await;
+    assert_eq!(
+        (again.status, again.error().code.as_str()),
+        (409, "OTSObjectAlreadyExist")
+    );
+
+    let described: DescribeTableResponse = client
+        .call(
+            "DescribeTable",
+            &DescribeTableRequest {
+                table_name: "t1".to_owned(),
+            },
+        )
+        .await
+        .message();
+    assert_eq!(described.table_meta.primary_key.len(), 2);
+    assert_eq!(described.table_options.max_versions, Some(2));
+
+    let pk = [("pk", text("a")), ("n", int(1))];
+    let row = sample_row(&pk);
+    let reply = client
+        .call(
+            "PutRow",
+            &put("t1", &row, RowExistenceExpectation::ExpectNotExist),
+        )
+        .await;
+    assert_eq!(reply.status, 200);
+    let refused = client
+        .call(
+            "PutRow",
+            &put("t1", &row, RowExistenceExpectation::ExpectNotExist),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.error().code.as_str()),
+        (403, "OTSConditionCheckFail")
+    );
+
+    let got: GetRowResponse = client.call("GetRow", &get("t1", &pk, 1)).await.message();
+    let read = rows_of(&got.row);
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].primary_key, key(&pk));
+    let values: Vec<(&str, &Value)> = read[0]
+        .cells
+        .iter()
+        .map(|c| (c.name.as_str(), c.value.as_ref().expect("value")))
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            ("b", &Value::Boolean(true)),
+            ("d", &Value::Double(2.5)),
+            ("i", &Value::Integer(-7)),
+            ("s", &Value::String("héllo".to_owned())),
+            ("x", &Value::Binary(vec![0, 1, 255])),
+        ]
+    );
+    assert!(read[0].cells.iter().all(|c| c.timestamp.is_some()));
 
     let missing: GetRowResponse = client
         .call(

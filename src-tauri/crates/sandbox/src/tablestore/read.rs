@@ -198,3 +198,99 @@ pub fn get_range(
     }
     Ok(page)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tablestore::schema::{KeyColumn, KeyType, TableOptions};
+    use crate::tablestore::table::Throughput;
+    use tablestore_wire::{PrimaryKeyValue, Value};
+
+    fn table(time_to_live: i32) -> Table {
+        let schema = TableSchema {
+            name: "t".to_owned(),
+            primary_key: vec![KeyColumn {
+                name: "id".to_owned(),
+                key_type: KeyType::Integer,
+                auto_increment: false,
+            }],
+            defined_columns: Vec::new(),
+        };
+        let options = TableOptions {
+            time_to_live,
+            max_versions: 5,
+            ..TableOptions::default()
+        };
+        let mut t = Table::new(schema, options, Throughput::default(), 0);
+        let mut row = StoredRow::default();
+        row.columns.insert(
+            "v".to_owned(),
+            [300, 200, 100]
+                .into_iter()
+                .map(|timestamp| Version {
+                    timestamp,
+                    value: Value::Integer(timestamp),
+                })
+                .collect(),
+        );
+        t.put(vec![PrimaryKeyValue::Integer(1)], row);
+        t
+    }
+
+    fn versions(table: &Table, selection: &Selection) -> Option<Vec<i64>> {
+        let key = vec![PrimaryKeyValue::Integer(1)];
+        let row = table.get(&key).expect("row");
+        selection
+            .apply(&table.schema, &key, &row)
+            .map(|r| r.cells.iter().filter_map(|c| c.timestamp).collect())
+    }
+
+    #[test]
+    fn max_versions_time_ranges_and_time_to_live_pick_the_versions() {
+        let t = table(-1);
+        let newest_two = Selection::new(&t, Vec::new(), Some(2), None, 1000).expect("valid");
+        assert_eq!(versions(&t, &newest_two), Some(vec![300, 200]));
+        let range = TimeRange {
+            start_time: Some(150),
+            end_time: Some(300),
+            specific_time: None,
+        };
+        let in_range = Selection::new(&t, Vec::new(), None, Some(range), 1000).expect("valid");
+        assert_eq!(versions(&t, &in_range), Some(vec![200]));
+        let exact = TimeRange {
+            specific_time: Some(100),
+            ..TimeRange::default()
+        };
+        let at = Selection::new(&t, Vec::new(), None, Some(exact), 1000).expect("valid");
+        assert_eq!(versions(&t, &at), Some(vec![100]));
+        let nothing_in_range = TimeRange {
+            start_time: Some(400),
+            end_time: Some(500),
+            specific_time: None,
+        };
+        let none =
+            Selection::new(&t, Vec::new(), None, Some(nothing_in_range), 1000).expect("valid");
+        assert_eq!(
+            versions(&t, &none),
+            None,
+            "a row showing nothing is left out"
+        );
+
+        // A one-day time to live, 1 day + 250 ms after the epoch: only 300 is young enough.
+        let ttl = table(86_400);
+        let now = 86_400_000 + 250;
+        let live = Selection::new(&ttl, Vec::new(), Some(5), None, now).expect("valid");
+        assert_eq!(versions(&ttl, &live), Some(vec![300]));
+    }
+
+    #[test]
+    fn columns_to_get_select_columns_and_a_key_column_alone_returns_the_key() {
+        let t = table(-1);
+        let other = Selection::new(&t, vec!["w".to_owned()], Some(1), None, 0).expect("valid");
+        assert_eq!(versions(&t, &other), None);
+        let key_only = Selection::new(&t, vec!["id".to_owned()], Some(1), None, 0).expect("valid");
+        assert_eq!(versions(&t, &key_only), Some(vec![]));
+        assert!(Selection::new(&t, Vec::new(), None, None, 0).is_err());
+        assert!(Selection::new(&t, Vec::new(), Some(0), None, 0).is_err());
+    }
+}

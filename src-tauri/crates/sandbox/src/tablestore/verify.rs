@@ -101,6 +101,13 @@ pub fn verify(
         })?;
         canonical = canonical.with_header(name.as_str(), value);
     }
+    // A V4 key is derived with the region; the service derives it with its own region, so a
+    // signature made for another region cannot match.
+    if header("x-ots-signaturev4").is_some()
+        && header("x-ots-signregion").is_some_and(|region| region != state.region)
+    {
+        return Err(OtsError::auth_failed("Signature mismatch.").into());
+    }
     let verified = verify_request(&canonical, &state.accounts, &state.freshness())
         .map_err(|error| Refused::from(signature_error(error, header("x-ots-date"))))?;
     let signer = ResponseSigner {

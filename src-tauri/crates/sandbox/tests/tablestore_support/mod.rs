@@ -174,7 +174,7 @@ impl Client {
             None => TablestoreSigningKey::v2(&secret),
         };
         // Compare against the service's clock window loosely: skew tests move it on purpose.
-        let freshness = Freshness::new(Utc::now(), std::time::Duration::from_secs(86_400));
+        let freshness = Freshness::new(Utc::now(), std::time::Duration::from_hours(24));
         verify_response(
             &format!("/{operation}"),
             &list,

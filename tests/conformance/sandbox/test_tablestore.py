@@ -230,6 +230,19 @@ def test_tablestore_sts_token_from_the_sandbox(sandbox):
     assert "users" in ots.list_table()
 
 
+def test_tablestore_limited_key_may_read_tables(sandbox):
+    ots = client(
+        sandbox,
+        access_key_id=sandbox.limitedAccessKeyId,
+        access_key_secret=sandbox.limitedAccessKeySecret,
+    )
+    assert "orders" in ots.list_table()
+    _, _, rows, _ = ots.get_range(
+        "orders", Direction.FORWARD, [("order_id", 1)], [("order_id", 4)], max_version=1
+    )
+    assert [r.primary_key for r in rows] == [[("order_id", 1)], [("order_id", 2)], [("order_id", 3)]]
+
+
 def test_tablestore_wrong_secret_is_auth_failed(sandbox):
     ots = client(sandbox, access_key_secret="wrong-secret")
     with pytest.raises(OTSServiceError) as refused:

@@ -90,6 +90,20 @@ async fn truncate_cuts_the_body_short_of_its_length() {
         error.is_body() || error.is_decode() || error.is_request(),
         "{error:?}"
     );
+    // An empty answer (DeleteTable's) cannot be cut in half; the connection is closed instead.
+    sandbox.state().apply_faults(FaultSettings {
+        truncate_rate: 1.0,
+        operations: vec!["DeleteTable".to_owned()],
+        ..FaultSettings::default()
+    });
+    let request = tablestore_wire::proto::DeleteTableRequest {
+        table_name: "empty_table".to_owned(),
+    };
+    let body = prost::Message::encode_to_vec(&request);
+    let outcome = Client::demo(&sandbox)
+        .send_raw("DeleteTable", body.clone(), &body)
+        .await;
+    assert!(outcome.is_err(), "{outcome:?}");
     sandbox.stop().await;
 }
 

@@ -76,6 +76,10 @@ impl Answer<'_> {
             headers.insert("authorization", value);
         }
         if self.fault == Fault::Truncate {
+            // Half of nothing is a complete answer; closing unanswered is the nearest break.
+            if body.is_empty() {
+                return transport::drop_connection(response);
+            }
             return transport::truncate(response, &body);
         }
         response

@@ -1,3 +1,14 @@
 // The one list of the app's own IPC commands. `build.rs` includes this file to generate an
 // `allow-<command>` permission for each; a test checks the invoke handler serves exactly these.
-pub const COMMAND_NAMES: &[&str] = &["app_info", "set_locale"];
+pub const COMMAND_NAMES: &[&str] = &[
+    "app_info",
+    "set_locale",
+    "list_profiles",
+    "create_profile",
+    "delete_profile",
+    "start_sandbox",
+    "test_connection",
+    "list_tables",
+    "list_buckets",
+    "list_instances",
+];

@@ -13,20 +13,38 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info::app_info,
         commands::preferences::set_locale,
+        commands::profiles::list_profiles,
+        commands::profiles::create_profile,
+        commands::profiles::delete_profile,
+        commands::sandbox::start_sandbox,
+        commands::cloud::test_connection,
+        commands::cloud::list_tables,
+        commands::cloud::list_buckets,
+        commands::cloud::list_instances,
     ])
 }
 
-/// Builds the services from the app's data folder once the app knows its paths.
-pub fn install_services<R: tauri::Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
+/// Builds the services once the app knows its folders and identifier. Secrets go to the OS
+/// keyring under the build's identifier, so the E2E build never touches a release's entries.
+pub fn install_services<R: tauri::Runtime>(
+    app: &tauri::App<R>,
+) -> Result<(), Box<dyn std::error::Error>> {
     let data_dir = app.path().app_data_dir()?;
+    let config_dir = app.path().app_config_dir()?;
     let version = app.package_info().version.to_string();
-    app.manage(app_services::AppServices::new(version, data_dir));
+    let vault = app_services::vaults::os_keyring(&app.config().identifier)?;
+    app.manage(app_services::AppServices::new(
+        version,
+        data_dir,
+        &config_dir,
+        vault,
+    ));
     Ok(())
 }
 
 pub fn run() {
     with_commands(tauri::Builder::default())
-        .setup(|app| Ok(install_services(app)?))
+        .setup(|app| install_services(app))
         .run(tauri::generate_context!())
         .expect("the Tauri application failed to start");
 }

@@ -20,7 +20,10 @@ fn test_app() -> TestApp {
     let app = studio_app::with_commands(mock_builder())
         .build(tauri::generate_context!())
         .expect("app builds");
-    app.manage(AppServices::new("0.1.0", data_dir.path()));
+    let vault = app_services::vaults::in_memory("tests.ipc-contract");
+    app.manage(
+        AppServices::new("0.1.0", data_dir.path(), data_dir.path(), vault).with_sandbox_rows(500),
+    );
     let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
         .build()
         .expect("window builds");
@@ -95,7 +98,11 @@ fn every_listed_command_is_served_and_an_unlisted_one_is_refused() {
     let app = test_app();
     for name in studio_app::COMMAND_NAMES {
         // Arguments may be wrong here; what matters is that the command was found and allowed.
-        if let Err(error) = invoke(&app.window, name, json!({ "locale": null })) {
+        if let Err(error) = invoke(
+            &app.window,
+            name,
+            json!({ "locale": null, "profile": "nobody!" }),
+        ) {
             let text = error.to_string();
             assert!(
                 !text.contains("not found") && !text.contains("not allowed"),
@@ -124,4 +131,70 @@ fn the_capability_grants_exactly_the_listed_commands() {
         .collect();
     expected.sort();
     assert_eq!(granted, expected);
+}
+
+const TEST_SECRET: &str = "SentinelSecretValue0123456789";
+
+fn new_profile(name: &str, secret: &str) -> Value {
+    json!({
+        "request": {
+            "name": name,
+            "accessKeyId": "LTAI5tTestKeyId00000001",
+            "accessKeySecret": secret,
+            "region": "cn-hangzhou",
+            "instanceName": "prod-orders",
+        }
+    })
+}
+
+#[test]
+fn the_sandbox_profile_is_listed_first_and_stopped_before_it_starts() {
+    let app = test_app();
+    let profiles = invoke(&app.window, "list_profiles", json!({})).expect("lists");
+    assert_eq!(profiles[0]["name"], json!("sandbox"));
+    assert_eq!(profiles[0]["status"], json!("sandbox_stopped"));
+}
+
+#[test]
+fn a_created_profile_is_listed_and_its_secret_never_comes_back() {
+    let app = test_app();
+    let created = invoke(
+        &app.window,
+        "create_profile",
+        new_profile("prod", TEST_SECRET),
+    )
+    .expect("creates");
+    let listed = invoke(&app.window, "list_profiles", json!({})).expect("lists");
+    for payload in [&created, &listed] {
+        assert!(!payload.to_string().contains(TEST_SECRET), "{payload}");
+    }
+    let names: Vec<&str> = listed
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|p| p["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["sandbox", "prod"]);
+    let on_disk = std::fs::read_to_string(app.data_dir.path().join("profiles.json"))
+        .expect("profiles file written");
+    assert!(!on_disk.contains(TEST_SECRET));
+}
+
+#[test]
+fn a_bad_access_key_id_is_refused_with_a_coded_error_naming_the_rule() {
+    let app = test_app();
+    let mut request = new_profile("prod", TEST_SECRET);
+    request["request"]["accessKeyId"] = json!("not a key");
+    let error = invoke(&app.window, "create_profile", request).expect_err("refused");
+    assert_eq!(error["code"], json!("invalid_access_key_id"));
+    assert!(error["remedy"].as_str().expect("remedy").contains("LTAI"));
+    assert!(!error.to_string().contains(TEST_SECRET));
+}
+
+#[test]
+fn the_sandbox_profile_cannot_be_used_before_the_sandbox_runs() {
+    let app = test_app();
+    let error = invoke(&app.window, "list_tables", json!({ "profile": "sandbox" }))
+        .expect_err("not running");
+    assert_eq!(error["code"], json!("sandbox_not_running"));
 }

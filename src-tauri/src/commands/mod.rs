@@ -4,4 +4,7 @@
 #![allow(clippy::needless_pass_by_value)]
 
 pub mod app_info;
+pub mod cloud;
 pub mod preferences;
+pub mod profiles;
+pub mod sandbox;

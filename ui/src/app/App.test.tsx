@@ -66,6 +66,46 @@ describe("App", () => {
     expect(screen.getByRole("button", { name: "Add a profile" })).toBeInTheDocument();
   });
 
+  it("tries the sandbox: starts it, then lists its tables and flags a bucket in another region", async () => {
+    let started = false;
+    mockCommands({
+      app_info: () => appInfoFixture(),
+      start_sandbox: () => {
+        started = true;
+        return { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "http://127.0.0.1:4102" };
+      },
+      list_profiles: () => [
+        {
+          name: "sandbox",
+          kind: "sandbox",
+          accessKeyId: "LTAI5tSandboxDemoKey0001",
+          accessKeyIdMasked: "LTAI****0001",
+          region: "cn-hangzhou",
+          instanceName: "sandbox-demo",
+          endpoints: { tablestore: null, oss: null, sts: null },
+          hasSecurityToken: false,
+          status: "ready",
+        },
+      ],
+      list_tables: ({ profile }) => (profile === "sandbox" ? ["orders", "users"] : []),
+      list_buckets: () => [
+        { name: "sandbox-delivery", region: "cn-hangzhou", sameRegion: true },
+        { name: "sandbox-beijing", region: "cn-beijing", sameRegion: false },
+      ],
+    });
+    render(<App />);
+    await userEvent.click(await screen.findByRole("button", { name: "Try the sandbox" }));
+    expect(await screen.findByText("Profile sandbox · region cn-hangzhou · instance sandbox-demo")).toBeInTheDocument();
+    expect(started).toBe(true);
+    expect(await screen.findByRole("option", { name: "orders" })).toBeInTheDocument();
+    const beijing = await screen.findByRole("option", { name: /sandbox-beijing/ });
+    expect(beijing).toHaveAttribute("aria-disabled", "true");
+    expect(beijing).toHaveTextContent("delivery needs a bucket in cn-hangzhou");
+    await userEvent.click(screen.getByRole("option", { name: "orders" }));
+    await userEvent.click(screen.getByRole("option", { name: /sandbox-delivery/ }));
+    expect(screen.getByText("Source table: orders → destination bucket: sandbox-delivery")).toBeInTheDocument();
+  });
+
   it("switches to Simplified Chinese and stores the choice in Rust", async () => {
     const stored: (Locale | null)[] = [];
     mockCommands({

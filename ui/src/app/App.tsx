@@ -1,16 +1,28 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import type { IpcError } from "../bindings/IpcError";
 import type { Locale } from "../bindings/Locale";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { FirstStart } from "../features/start/FirstStart";
 import { LanguagePicker } from "../features/settings/LanguagePicker";
+import { FirstStart } from "../features/start/FirstStart";
+import { Workspace } from "../features/workspace/Workspace";
 import { i18next, systemLocale } from "../i18n";
-import { CommandFailed, setLocale } from "../ipc";
+import { CommandFailed, listProfiles, setLocale, startSandbox } from "../ipc";
 import { useAppInfo } from "./useAppInfo";
+
+interface ActiveProfile {
+  name: string;
+  region: string;
+  instance: string;
+}
 
 export function App() {
   const { t } = useTranslation();
   const [state, retry] = useAppInfo();
+  const [profile, setProfile] = useState<ActiveProfile | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<IpcError | null>(null);
 
   const chooseLocale = (locale: Locale | null) => {
     void i18next.changeLanguage(locale ?? systemLocale());
@@ -20,18 +32,41 @@ export function App() {
     });
   };
 
+  const trySandbox = () => {
+    setStarting(true);
+    setStartError(null);
+    startSandbox()
+      .then(() => listProfiles())
+      .then((profiles) => {
+        const sandbox = profiles.find((p) => p.kind === "sandbox");
+        if (sandbox) {
+          setProfile({ name: sandbox.name, region: sandbox.region, instance: sandbox.instanceName });
+        }
+        retry();
+      })
+      .catch((reason: unknown) => {
+        if (reason instanceof CommandFailed) setStartError(reason.error);
+        else throw reason;
+      })
+      .finally(() => {
+        setStarting(false);
+      });
+  };
+
   return (
     <div className="app-frame">
       <header className="app-header">
         <img src="/favicon.png" alt="" width={24} height={24} />
         <span className="app-name">{t("app.name")}</span>
-        {state.status === "ready" && (
-          <LanguagePicker value={state.info.locale} onChange={chooseLocale} />
-        )}
+        {state.status === "ready" && <LanguagePicker value={state.info.locale} onChange={chooseLocale} />}
       </header>
       {state.status === "loading" && <p className="loading">{t("app.loading")}</p>}
       {state.status === "failed" && <ErrorNotice error={state.error} onRetry={retry} />}
-      {state.status === "ready" && <FirstStart info={state.info} />}
+      {startError && <ErrorNotice error={startError} />}
+      {state.status === "ready" && !profile && (
+        <FirstStart info={state.info} onTrySandbox={trySandbox} sandboxStarting={starting} />
+      )}
+      {profile && <Workspace profile={profile.name} region={profile.region} instance={profile.instance} />}
       {state.status === "ready" && (
         <footer className="app-footer">
           <span id="app-version">{t("status.version", { version: state.info.version })}</span>

@@ -2,5 +2,7 @@
 
 /**
  * Stable, machine-readable error codes. The UI switches on these; never rename one.
+ * Each library crate's own codes appear here under the same spelling, so mapping is by name
+ * (tests check every crate's list parses).
  */
-export type ErrorCode = "internal" | "invalid_input" | "storage_failed";
+export type ErrorCode = "internal" | "invalid_input" | "storage_failed" | "sandbox_failed" | "invalid_profile_name" | "profile_name_reserved" | "invalid_access_key_id" | "invalid_access_key_secret" | "invalid_security_token" | "security_token_required" | "invalid_region" | "invalid_instance_name" | "invalid_endpoint" | "insecure_endpoint" | "invalid_keyring_namespace" | "profile_exists" | "profile_not_found" | "sandbox_profile_read_only" | "sandbox_not_running" | "keychain_unavailable" | "keychain_locked" | "secret_missing" | "keychain_failed" | "profiles_file_unreadable" | "profiles_file_corrupt" | "profiles_file_too_new" | "profiles_file_write_failed" | "import_file_unreadable" | "import_file_invalid" | "import_candidate_not_found" | "auth_failed" | "clock_skew" | "credentials_expired" | "permission_denied" | "not_found" | "already_exists" | "condition_failed" | "throttled" | "server_error" | "network" | "timeout" | "tls" | "response_corrupt" | "service_error" | "cancelled";

@@ -1,19 +1,76 @@
 //! The single error value that crosses IPC: a stable code, a sentence, and a remedy.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Stable, machine-readable error codes. The UI switches on these; never rename one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+/// Each library crate's own codes appear here under the same spelling, so mapping is by name
+/// (tests check every crate's list parses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ErrorCode {
+    // The app itself.
     /// A bug on our side; the message carries a request-scoped ID to quote.
     Internal,
     /// An argument from the UI failed a rule; the message says which.
     InvalidInput,
     /// The app's own data folder could not be read or written.
     StorageFailed,
+    /// The built-in sandbox could not start.
+    SandboxFailed,
+
+    // Profiles, keyring and import (crate `profiles`).
+    InvalidProfileName,
+    ProfileNameReserved,
+    InvalidAccessKeyId,
+    InvalidAccessKeySecret,
+    InvalidSecurityToken,
+    SecurityTokenRequired,
+    InvalidRegion,
+    InvalidInstanceName,
+    InvalidEndpoint,
+    InsecureEndpoint,
+    InvalidKeyringNamespace,
+    ProfileExists,
+    ProfileNotFound,
+    SandboxProfileReadOnly,
+    SandboxNotRunning,
+    KeychainUnavailable,
+    KeychainLocked,
+    SecretMissing,
+    KeychainFailed,
+    ProfilesFileUnreadable,
+    ProfilesFileCorrupt,
+    ProfilesFileTooNew,
+    ProfilesFileWriteFailed,
+    ImportFileUnreadable,
+    ImportFileInvalid,
+    ImportCandidateNotFound,
+
+    // Cloud calls (crate `cloud-clients`).
+    AuthFailed,
+    ClockSkew,
+    CredentialsExpired,
+    PermissionDenied,
+    NotFound,
+    AlreadyExists,
+    ConditionFailed,
+    Throttled,
+    ServerError,
+    Network,
+    Timeout,
+    Tls,
+    ResponseCorrupt,
+    ServiceError,
+    Cancelled,
+}
+
+impl ErrorCode {
+    /// The variant spelled `code`, if there is one.
+    pub fn from_code(code: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+    }
 }
 
 /// What the web view receives when a command fails. Never carries a secret.

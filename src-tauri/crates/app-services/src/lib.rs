@@ -5,13 +5,20 @@
 //! It must never depend on Tauri: everything here builds and tests without a display.
 
 pub mod app_info;
+pub mod connection_test;
+mod error_mapping;
 pub mod ipc_error;
 pub mod locale;
+pub mod pickers;
 pub mod preferences;
+pub mod sandbox_runtime;
 pub mod services;
+pub mod vaults;
 
 pub use app_info::{AppInfo, SandboxEndpoints, SandboxStatus};
+pub use connection_test::{ConnectionReport, PermissionCheck};
 pub use ipc_error::{ErrorCode, IpcError};
 pub use locale::Locale;
+pub use pickers::{BucketChoice, InstanceChoice};
 pub use preferences::{Preferences, PreferencesError};
 pub use services::AppServices;

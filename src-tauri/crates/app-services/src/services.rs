@@ -1,26 +1,63 @@
 //! The services the app shell holds in its state; each Tauri command calls one method.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use crate::{AppInfo, IpcError, Locale, Preferences, SandboxStatus};
+use cloud_clients::account::{AccountClient, AccountEndpoints};
+use cloud_clients::oss::{OssClient, OssConfig};
+use cloud_clients::tablestore::{TablestoreClient, TablestoreConfig};
+use cloud_clients::{HttpSettings, RetryPolicy, SystemClock};
+use profiles::{
+    Connection, NewProfileRequest, ProfileId, ProfileName, ProfileStore, ProfileSummary,
+    SandboxProfile, SecretVault,
+};
 
-/// Everything a command needs, built once at start-up from the app's data folder.
+use crate::connection_test::{check, ConnectionReport};
+use crate::pickers::{BucketChoice, InstanceChoice};
+use crate::sandbox_runtime::SandboxRuntime;
+use crate::{AppInfo, IpcError, Locale, Preferences, SandboxEndpoints};
+
+/// Everything a command needs, built once at start-up.
 #[derive(Debug)]
 pub struct AppServices {
     version: String,
     data_dir: PathBuf,
     // Serialises read-modify-write of the preferences file between concurrent commands.
     preferences_lock: Mutex<()>,
+    profiles: ProfileStore,
+    sandbox: SandboxRuntime,
+    sandbox_config: sandbox::SandboxConfig,
+    http: HttpSettings,
 }
 
 impl AppServices {
-    pub fn new(version: impl Into<String>, data_dir: impl Into<PathBuf>) -> Self {
+    /// `config_dir` holds `profiles.json`; `vault` keeps the secrets (the OS keyring in the app).
+    pub fn new(
+        version: impl Into<String>,
+        data_dir: impl Into<PathBuf>,
+        config_dir: &Path,
+        vault: Arc<dyn SecretVault>,
+    ) -> Self {
+        let version = version.into();
+        let sandbox_config = sandbox::SandboxConfig::default();
+        let profiles = ProfileStore::new(config_dir, vault);
+        profiles.configure_sandbox(sandbox_profile(&sandbox_config));
         Self {
-            version: version.into(),
+            http: HttpSettings::for_app("TablestoreDeliveryStudio", &version),
+            version,
             data_dir: data_dir.into(),
             preferences_lock: Mutex::new(()),
+            profiles,
+            sandbox: SandboxRuntime::default(),
+            sandbox_config,
         }
+    }
+
+    /// Uses a smaller sample table, for tests that need the sandbox to start fast.
+    #[must_use]
+    pub fn with_sandbox_rows(mut self, rows: u32) -> Self {
+        self.sandbox_config.large_table_rows = rows;
+        self
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -36,11 +73,7 @@ impl AppServices {
         Ok(AppInfo {
             version: self.version.clone(),
             data_dir: self.data_dir.display().to_string(),
-            // The sandbox arrives with its own issue; until then it never runs.
-            sandbox: SandboxStatus {
-                running: false,
-                endpoints: None,
-            },
+            sandbox: self.sandbox.status(),
             locale: preferences.locale,
         })
     }
@@ -57,30 +90,165 @@ impl AppServices {
         preferences.save(&path)?;
         Ok(())
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    // --- Profiles -------------------------------------------------------------------------
 
-    #[test]
-    fn app_info_reports_version_data_dir_and_a_stopped_sandbox() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let services = AppServices::new("1.2.3", dir.path());
-        let info = services.app_info().expect("info");
-        assert_eq!(info.version, "1.2.3");
-        assert_eq!(info.data_dir, dir.path().display().to_string());
-        assert!(!info.sandbox.running);
-        assert_eq!(info.locale, None);
+    pub fn list_profiles(&self) -> Result<Vec<ProfileSummary>, IpcError> {
+        Ok(self.profiles.list()?)
     }
 
-    #[test]
-    fn a_chosen_locale_is_remembered_across_service_instances() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        AppServices::new("1", dir.path())
-            .set_locale(Some(Locale::SimplifiedChinese))
-            .expect("saves");
-        let info = AppServices::new("1", dir.path()).app_info().expect("info");
-        assert_eq!(info.locale, Some(Locale::SimplifiedChinese));
+    pub fn create_profile(&self, request: NewProfileRequest) -> Result<ProfileSummary, IpcError> {
+        Ok(self.profiles.create(request.parse()?)?)
+    }
+
+    pub fn delete_profile(&self, name: &str) -> Result<(), IpcError> {
+        let name = ProfileName::parse(name)?;
+        Ok(self.profiles.delete(&name)?)
+    }
+
+    // --- Sandbox --------------------------------------------------------------------------
+
+    /// Starts the built-in sandbox (once) and points the sandbox profile at it.
+    pub async fn start_sandbox(&self) -> Result<SandboxEndpoints, IpcError> {
+        let endpoints = self.sandbox.start(self.sandbox_config.clone()).await?;
+        let parsed = profiles::SandboxEndpoints::parse(
+            &endpoints.tablestore,
+            &endpoints.oss,
+            &endpoints.sts,
+        )?;
+        self.profiles.sandbox_started(parsed);
+        Ok(endpoints)
+    }
+
+    // --- Cloud ----------------------------------------------------------------------------
+
+    fn connection(&self, profile: &str) -> Result<Connection, IpcError> {
+        Ok(self.profiles.connection(&ProfileId::parse(profile)?)?)
+    }
+
+    fn tablestore(&self, connection: &Connection) -> Result<TablestoreClient, IpcError> {
+        let config = TablestoreConfig {
+            endpoint: connection.endpoints.tablestore.as_str().to_owned(),
+            instance: connection.instance_name.as_str().to_owned(),
+            region: Some(connection.region.as_str().to_owned()),
+            credentials: connection.credentials.clone(),
+        };
+        Ok(TablestoreClient::new(
+            config,
+            &self.http,
+            Arc::new(SystemClock),
+            RetryPolicy::default(),
+        )?)
+    }
+
+    fn oss(&self, connection: &Connection) -> Result<OssClient, IpcError> {
+        let config = OssConfig {
+            endpoint: connection.endpoints.oss.as_str().to_owned(),
+            region: Some(connection.region.as_str().to_owned()),
+            credentials: connection.credentials.clone(),
+        };
+        Ok(OssClient::new(
+            config,
+            &self.http,
+            Arc::new(SystemClock),
+            RetryPolicy::default(),
+        )?)
+    }
+
+    fn account(&self, connection: &Connection) -> Result<AccountClient, IpcError> {
+        let sts = &connection.endpoints.sts;
+        // A custom or sandbox endpoint serves every account API; the cloud splits them.
+        let endpoints = if sts.is_loopback() || connection.profile == ProfileId::Sandbox {
+            AccountEndpoints::single(sts.as_str())
+        } else {
+            AccountEndpoints {
+                sts: sts.as_str().to_owned(),
+                ..AccountEndpoints::cloud(connection.region.as_str())
+            }
+        };
+        Ok(AccountClient::new(
+            endpoints,
+            connection.credentials.clone(),
+            &self.http,
+            Arc::new(SystemClock),
+            RetryPolicy::default(),
+        )?)
+    }
+
+    pub async fn list_tables(&self, profile: &str) -> Result<Vec<String>, IpcError> {
+        let connection = self.connection(profile)?;
+        Ok(self.tablestore(&connection)?.list_tables().await?)
+    }
+
+    /// Every bucket of the account, flagged when it is outside the instance's region.
+    pub async fn list_buckets(&self, profile: &str) -> Result<Vec<BucketChoice>, IpcError> {
+        let connection = self.connection(profile)?;
+        let region = connection.region.as_str().to_owned();
+        let mut buckets: Vec<BucketChoice> = self
+            .oss(&connection)?
+            .list_buckets()
+            .await?
+            .into_iter()
+            .map(|b| BucketChoice {
+                same_region: b.region == region,
+                name: b.name,
+                region: b.region,
+            })
+            .collect();
+        buckets.sort_by(|a, b| b.same_region.cmp(&a.same_region).then(a.name.cmp(&b.name)));
+        Ok(buckets)
+    }
+
+    pub async fn list_instances(&self, profile: &str) -> Result<Vec<InstanceChoice>, IpcError> {
+        let connection = self.connection(profile)?;
+        let instances = self.account(&connection)?.list_instances().await?;
+        Ok(instances
+            .into_iter()
+            .map(|i| InstanceChoice {
+                name: i.name,
+                region: i.region,
+                status: i.status,
+                description: i.description,
+            })
+            .collect())
+    }
+
+    /// Proves the keys work and names each permission that is missing.
+    pub async fn test_connection(&self, profile: &str) -> Result<ConnectionReport, IpcError> {
+        let connection = self.connection(profile)?;
+        let account = self.account(&connection)?;
+        let tablestore = self.tablestore(&connection)?;
+        let oss = self.oss(&connection)?;
+        let (identity, tables, buckets) = tokio::join!(
+            account.caller_identity(),
+            tablestore.list_tables(),
+            oss.list_buckets()
+        );
+        let (identity_check, identity) = check("sts:GetCallerIdentity", identity, |i| {
+            format!("account {}", i.account_id)
+        });
+        let (tables_check, _) = check("ots:ListTable", tables, |t| format!("{} tables", t.len()));
+        let (buckets_check, _) = check("oss:ListBuckets", buckets, |b| {
+            format!("{} buckets", b.len())
+        });
+        Ok(ConnectionReport {
+            account_id: identity.as_ref().map(|i| i.account_id.clone()),
+            caller_arn: identity.map(|i| i.arn),
+            checks: vec![identity_check, tables_check, buckets_check],
+        })
+    }
+}
+
+fn sandbox_profile(config: &sandbox::SandboxConfig) -> SandboxProfile {
+    let credentials = signing::Credentials::new(
+        signing::AccessKeyId::parse(sandbox::accounts::DEMO_ACCESS_KEY_ID)
+            .expect("the demo key id is well formed"),
+        signing::Secret::new(sandbox::accounts::DEMO_ACCESS_KEY_SECRET.to_owned()),
+    );
+    SandboxProfile {
+        region: profiles::Region::parse(&config.region).expect("the sandbox region is valid"),
+        instance_name: profiles::InstanceName::parse(&config.instance)
+            .expect("the sandbox instance name is valid"),
+        credentials,
     }
 }

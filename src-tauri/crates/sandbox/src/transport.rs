@@ -23,10 +23,17 @@ pub fn drop_connection(mut response: Response) -> Response {
 
 /// Replaces `response`'s body with the first half of `full_body`, keeping the
 /// `Content-Length` of the whole, then fails the stream so the connection closes mid-body.
+/// The pause lets the headers and the half body leave first: failing at once would make hyper
+/// drop the connection before anything was written.
 pub fn truncate(mut response: Response, full_body: &Bytes) -> Response {
+    use futures_util::StreamExt as _;
     let full = full_body.len();
-    let chunks: Vec<Result<Bytes, CutOff>> = vec![Ok(full_body.slice(..full / 2)), Err(CutOff)];
-    *response.body_mut() = Body::from_stream(futures_util::stream::iter(chunks));
+    let half = futures_util::stream::iter([Ok::<Bytes, CutOff>(full_body.slice(..full / 2))]);
+    let cut = futures_util::stream::once(async {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        Err::<Bytes, CutOff>(CutOff)
+    });
+    *response.body_mut() = Body::from_stream(half.chain(cut));
     response
         .headers_mut()
         .insert(header::CONTENT_LENGTH, HeaderValue::from(full));

@@ -5,10 +5,13 @@ import type { AppInfo } from "../../bindings/AppInfo";
 
 interface Props {
   info: AppInfo;
+  /** Starts the sandbox; resolves when it runs (errors are shown by the caller). */
+  onTrySandbox: () => void;
+  sandboxStarting: boolean;
 }
 
 /** The screen a user sees before any profile exists: the two ways to begin. */
-export function FirstStart({ info }: Props) {
+export function FirstStart({ info, onTrySandbox, sandboxStarting }: Props) {
   const { t } = useTranslation();
   const pendingId = useId();
   const sandbox = info.sandbox.endpoints
@@ -23,7 +26,12 @@ export function FirstStart({ info }: Props) {
       </p>
       <div className="start-choices">
         <StartChoice id="add-profile" label={t("start.addProfile")} hint={t("start.addProfileHint")} pendingId={pendingId} />
-        <StartChoice id="try-sandbox" label={t("start.trySandbox")} hint={t("start.trySandboxHint")} pendingId={pendingId} />
+        <div className="start-choice">
+          <button type="button" id="try-sandbox" onClick={onTrySandbox} disabled={sandboxStarting}>
+            {sandboxStarting ? t("start.sandboxStarting") : t("start.trySandbox")}
+          </button>
+          <p>{t("start.trySandboxHint")}</p>
+        </div>
       </div>
       <p className="sandbox-status" data-running={info.sandbox.running}>
         {sandbox}

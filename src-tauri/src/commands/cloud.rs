@@ -1,0 +1,38 @@
+use app_services::{AppServices, BucketChoice, ConnectionReport, InstanceChoice, IpcError};
+use tauri::State;
+
+/// Probes each permission the app needs with the profile's keys.
+#[tauri::command]
+pub async fn test_connection(
+    services: State<'_, AppServices>,
+    profile: String,
+) -> Result<ConnectionReport, IpcError> {
+    services.test_connection(&profile).await
+}
+
+/// The tables of the profile's instance, sorted.
+#[tauri::command]
+pub async fn list_tables(
+    services: State<'_, AppServices>,
+    profile: String,
+) -> Result<Vec<String>, IpcError> {
+    services.list_tables(&profile).await
+}
+
+/// The account's buckets, the instance's region first.
+#[tauri::command]
+pub async fn list_buckets(
+    services: State<'_, AppServices>,
+    profile: String,
+) -> Result<Vec<BucketChoice>, IpcError> {
+    services.list_buckets(&profile).await
+}
+
+/// The Tablestore instances of the profile's region.
+#[tauri::command]
+pub async fn list_instances(
+    services: State<'_, AppServices>,
+    profile: String,
+) -> Result<Vec<InstanceChoice>, IpcError> {
+    services.list_instances(&profile).await
+}

@@ -1,0 +1,8 @@
+use app_services::{AppServices, IpcError, SandboxEndpoints};
+use tauri::State;
+
+/// Starts the built-in sandbox (once) so the sandbox profile can be used.
+#[tauri::command]
+pub async fn start_sandbox(services: State<'_, AppServices>) -> Result<SandboxEndpoints, IpcError> {
+    services.start_sandbox().await
+}

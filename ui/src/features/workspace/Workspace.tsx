@@ -1,0 +1,105 @@
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { useLoad } from "../../app/useLoad";
+import type { Load } from "../../app/useLoad";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { listBuckets, listTables } from "../../ipc";
+import { SearchableList } from "../pick/SearchableList";
+import type { ListItem } from "../pick/SearchableList";
+import { ConnectionCheck } from "./ConnectionCheck";
+
+interface Props {
+  profile: string;
+  region: string;
+  instance: string;
+}
+
+/** The profile's source (a table) and destination (a bucket), picked side by side. */
+export function Workspace({ profile, region, instance }: Props) {
+  const { t } = useTranslation();
+  const [table, setTable] = useState<string | null>(null);
+  const [bucket, setBucket] = useState<string | null>(null);
+  const [tables, reloadTables] = useLoad(useCallback(() => listTables(profile), [profile]));
+  const [buckets, reloadBuckets] = useLoad(
+    useCallback(
+      () =>
+        listBuckets(profile).then((list) =>
+          list.map(
+            (b): ListItem => ({
+              id: b.name,
+              label: b.name,
+              detail: b.region,
+              disabledReason: b.sameRegion
+                ? undefined
+                : t("pick.otherRegion", { bucketRegion: b.region, region }),
+            }),
+          ),
+        ),
+      [profile, region, t],
+    ),
+  );
+
+  return (
+    <main className="workspace" aria-labelledby="workspace-title">
+      <h1 id="workspace-title">{t("workspace.title")}</h1>
+      <p className="profile-line" id="profile-line">
+        {t("workspace.profileLine", { profile, region, instance })}
+      </p>
+      <ConnectionCheck profile={profile} />
+      <div className="pickers">
+        <section aria-labelledby="tables-title">
+          <h2 id="tables-title">{t("pick.tables")}</h2>
+          <Loaded state={tables} onRetry={reloadTables}>
+            {(names) => (
+              <SearchableList
+                label={t("pick.filterTables")}
+                filterPlaceholder={t("pick.filterPlaceholder")}
+                emptyText={t("pick.noTables")}
+                items={names.map((name) => ({ id: name, label: name }))}
+                selectedId={table}
+                onSelect={setTable}
+              />
+            )}
+          </Loaded>
+        </section>
+        <section aria-labelledby="buckets-title">
+          <h2 id="buckets-title">{t("pick.buckets")}</h2>
+          <Loaded state={buckets} onRetry={reloadBuckets}>
+            {(items) => (
+              <SearchableList
+                label={t("pick.filterBuckets")}
+                filterPlaceholder={t("pick.filterPlaceholder")}
+                emptyText={t("pick.noBuckets")}
+                items={items}
+                selectedId={bucket}
+                onSelect={setBucket}
+              />
+            )}
+          </Loaded>
+        </section>
+      </div>
+      <p className="selection" id="selection">
+        {t("pick.selection", {
+          table: table ?? t("pick.none"),
+          bucket: bucket ?? t("pick.none"),
+        })}
+      </p>
+    </main>
+  );
+}
+
+function Loaded<T>({
+  state,
+  onRetry,
+  children,
+}: {
+  state: Load<T>;
+  onRetry: () => void;
+  children: (value: T) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (state.status === "loading") return <p className="loading">{t("app.loading")}</p>;
+  if (state.status === "failed") return <ErrorNotice error={state.error} onRetry={onRetry} />;
+  return <>{children(state.value)}</>;
+}

@@ -25,7 +25,8 @@ class Sandbox:
     def admin(self, method, path, body=None):
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.info["admin"] + path, data=data, method=method)
-        request.add_header("content-type", "application/json")
+        if data is not None:
+            request.add_header("content-type", "application/json")
         with urllib.request.urlopen(request, timeout=10) as response:
             text = response.read().decode()
             return json.loads(text) if text and text[0] in "{[" else text

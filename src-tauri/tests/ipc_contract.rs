@@ -198,3 +198,64 @@ fn the_sandbox_profile_cannot_be_used_before_the_sandbox_runs() {
         .expect_err("not running");
     assert_eq!(error["code"], json!("sandbox_not_running"));
 }
+
+#[test]
+fn the_sandbox_starts_and_serves_tables_buckets_and_a_passing_connection_test() {
+    let app = test_app();
+    let endpoints = invoke(&app.window, "start_sandbox", json!({})).expect("starts");
+    assert!(endpoints["tablestore"]
+        .as_str()
+        .expect("url")
+        .starts_with("http://127.0.0.1:"));
+    let info = invoke(&app.window, "app_info", json!({})).expect("info");
+    assert_eq!(info["sandbox"]["running"], json!(true));
+
+    let tables =
+        invoke(&app.window, "list_tables", json!({ "profile": "sandbox" })).expect("tables");
+    assert!(
+        tables.as_array().expect("array").contains(&json!("orders")),
+        "{tables}"
+    );
+
+    let buckets =
+        invoke(&app.window, "list_buckets", json!({ "profile": "sandbox" })).expect("buckets");
+    let beijing = buckets
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|b| b["name"] == json!("sandbox-beijing"))
+        .expect("seeded");
+    assert_eq!(beijing["sameRegion"], json!(false));
+    assert_eq!(
+        buckets[0]["sameRegion"],
+        json!(true),
+        "same-region buckets come first"
+    );
+
+    let report = invoke(
+        &app.window,
+        "test_connection",
+        json!({ "profile": "sandbox" }),
+    )
+    .expect("report");
+    assert_eq!(report["accountId"], json!("1234567890123456"));
+    let actions: Vec<(&str, bool)> = report["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .map(|c| {
+            (
+                c["action"].as_str().expect("action"),
+                c["ok"].as_bool().expect("ok"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("sts:GetCallerIdentity", true),
+            ("ots:ListTable", true),
+            ("oss:ListBuckets", true)
+        ]
+    );
+}

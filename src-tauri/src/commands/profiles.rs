@@ -1,5 +1,6 @@
-use app_services::{AppServices, IpcError};
-use profiles::{NewProfileRequest, ProfileSummary};
+use app_services::{AppServices, ImportRequest, IpcError};
+use profiles::import::ImportPreview;
+use profiles::{KnownRegion, NewProfileRequest, ProfileSummary, ProfileUpdateRequest};
 use tauri::State;
 
 /// Every profile, the sandbox first, each with its keyring status.
@@ -26,4 +27,35 @@ pub async fn delete_profile(
     name: String,
 ) -> Result<(), IpcError> {
     services.delete_profile(&name)
+}
+
+/// Changes a stored profile; empty secret fields keep the stored secrets.
+#[tauri::command]
+pub async fn update_profile(
+    services: State<'_, AppServices>,
+    name: String,
+    request: ProfileUpdateRequest,
+) -> Result<ProfileSummary, IpcError> {
+    services.update_profile(&name, request)
+}
+
+/// Credentials found in the aliyun CLI config, the SDKs' INI file and the environment.
+#[tauri::command]
+pub async fn import_preview(services: State<'_, AppServices>) -> Result<ImportPreview, IpcError> {
+    services.import_preview()
+}
+
+/// Imports one found entry as a profile.
+#[tauri::command]
+pub async fn import_profile(
+    services: State<'_, AppServices>,
+    request: ImportRequest,
+) -> Result<ProfileSummary, IpcError> {
+    services.import_profile(request)
+}
+
+/// The regions the profile form offers (any well-formed region id is accepted too).
+#[tauri::command]
+pub fn known_regions() -> Vec<KnownRegion> {
+    profiles::known_regions()
 }

@@ -7,6 +7,7 @@
 pub mod app_info;
 pub mod connection_test;
 mod error_mapping;
+pub mod import;
 pub mod ipc_error;
 pub mod locale;
 pub mod pickers;
@@ -17,6 +18,7 @@ pub mod vaults;
 
 pub use app_info::{AppInfo, SandboxEndpoints, SandboxStatus};
 pub use connection_test::{ConnectionReport, PermissionCheck};
+pub use import::{ImportRequest, ImportSources};
 pub use ipc_error::{ErrorCode, IpcError};
 pub use locale::Locale;
 pub use pickers::{BucketChoice, InstanceChoice};

@@ -9,10 +9,11 @@ use cloud_clients::tablestore::{TablestoreClient, TablestoreConfig};
 use cloud_clients::{HttpSettings, RetryPolicy, SystemClock};
 use profiles::{
     Connection, NewProfileRequest, ProfileId, ProfileName, ProfileStore, ProfileSummary,
-    SandboxProfile, SecretVault,
+    ProfileUpdateRequest, SandboxProfile, SecretVault,
 };
 
 use crate::connection_test::{check, ConnectionReport};
+use crate::import::{ImportRequest, ImportSources};
 use crate::pickers::{BucketChoice, InstanceChoice};
 use crate::sandbox_runtime::SandboxRuntime;
 use crate::{AppInfo, IpcError, Locale, Preferences, SandboxEndpoints};
@@ -28,6 +29,7 @@ pub struct AppServices {
     sandbox: SandboxRuntime,
     sandbox_config: sandbox::SandboxConfig,
     http: HttpSettings,
+    import_sources: ImportSources,
 }
 
 impl AppServices {
@@ -50,6 +52,7 @@ impl AppServices {
             profiles,
             sandbox: SandboxRuntime::default(),
             sandbox_config,
+            import_sources: ImportSources::default(),
         }
     }
 
@@ -57,6 +60,13 @@ impl AppServices {
     #[must_use]
     pub fn with_sandbox_rows(mut self, rows: u32) -> Self {
         self.sandbox_config.large_table_rows = rows;
+        self
+    }
+
+    /// Where "import" looks for existing credentials.
+    #[must_use]
+    pub fn with_import_sources(mut self, sources: ImportSources) -> Self {
+        self.import_sources = sources;
         self
     }
 
@@ -99,6 +109,26 @@ impl AppServices {
 
     pub fn create_profile(&self, request: NewProfileRequest) -> Result<ProfileSummary, IpcError> {
         Ok(self.profiles.create(request.parse()?)?)
+    }
+
+    pub fn update_profile(
+        &self,
+        name: &str,
+        request: ProfileUpdateRequest,
+    ) -> Result<ProfileSummary, IpcError> {
+        let name = ProfileName::parse(name)?;
+        Ok(self.profiles.update(&name, request.parse()?)?)
+    }
+
+    /// What could be imported, without any secret.
+    pub fn import_preview(&self) -> Result<profiles::import::ImportPreview, IpcError> {
+        Ok(self.import_sources.scan()?.preview())
+    }
+
+    /// Imports one found entry as a new profile (scanned afresh, so nothing stale is used).
+    pub fn import_profile(&self, request: ImportRequest) -> Result<ProfileSummary, IpcError> {
+        let mut scan = self.import_sources.scan()?;
+        Ok(self.profiles.create(request.into_new_profile(&mut scan)?)?)
     }
 
     pub fn delete_profile(&self, name: &str) -> Result<(), IpcError> {

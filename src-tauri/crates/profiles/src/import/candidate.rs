@@ -10,7 +10,7 @@ use crate::profile::{CustomEndpoints, NewProfile};
 use crate::{InstanceName, ProfileError, ProfileName, Region, SANDBOX_PROFILE_NAME};
 
 /// Where an import candidate was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ImportSource {

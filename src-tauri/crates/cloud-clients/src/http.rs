@@ -27,9 +27,6 @@ impl HttpSettings {
 
 /// Builds a client that verifies TLS certificates against the platform's roots.
 pub fn build_client(settings: &HttpSettings) -> Result<reqwest::Client, ClientError> {
-    // reqwest is built without a default crypto provider (to avoid a C build); install ring's
-    // once per process. A second install fails harmlessly.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder()
         .connect_timeout(settings.connect_timeout)
         .read_timeout(settings.read_timeout)

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use crate::delivery::DeliveryTiming;
 use crate::faults::FaultSettings;
 
 /// Start-up settings. `Default` gives the demo: one region, one instance, the sample data.
@@ -26,6 +27,8 @@ pub struct SandboxConfig {
     pub faults: FaultSettings,
     /// Seeds the random source behind fault rates, so a run can be repeated.
     pub random_seed: u64,
+    /// How fast delivery tasks initialise and roll files; tests scale it down to milliseconds.
+    pub delivery: DeliveryTiming,
 }
 
 impl Default for SandboxConfig {
@@ -42,6 +45,7 @@ impl Default for SandboxConfig {
             data_dir: None,
             faults: FaultSettings::default(),
             random_seed: 0x5eed,
+            delivery: DeliveryTiming::default(),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod admin;
 pub mod clock;
 pub mod config;
+pub mod delivery;
 pub mod faults;
 pub mod openapi;
 pub mod oss;

@@ -8,7 +8,7 @@ use crate::clock::Clock;
 use crate::config::SandboxConfig;
 use crate::faults::FaultSwitches;
 use crate::request_id::RequestIds;
-use crate::{openapi, oss, tablestore};
+use crate::{delivery, openapi, oss, tablestore};
 
 #[derive(Debug)]
 pub struct SandboxState {
@@ -21,6 +21,8 @@ pub struct SandboxState {
     pub tablestore: tablestore::Store,
     pub oss: oss::Store,
     pub openapi: openapi::Store,
+    /// Delivery tasks (Tablestore → OSS) and the engines running them.
+    pub delivery: delivery::Store,
 }
 
 impl SandboxState {
@@ -39,6 +41,7 @@ impl SandboxState {
             tablestore: tablestore::Store::seeded(config),
             oss: oss::Store::seeded(config),
             openapi: openapi::Store::seeded(config),
+            delivery: delivery::Store::new(config.delivery.clone()),
         }
     }
 

@@ -44,6 +44,11 @@ impl Store {
             nonces: nonce::NonceLog::default(),
         }
     }
+
+    /// The delivery service-linked role's ARN, once `CreateServiceLinkedRole` made it.
+    pub fn delivery_role_arn(&self) -> Option<String> {
+        self.roles.delivery_role_arn()
+    }
 }
 
 /// Every path goes to the gateway: RPC calls post to `/`, ROA calls name theirs.

@@ -78,6 +78,23 @@ impl Roles {
             })
     }
 
+    /// The delivery service-linked role's ARN, once the role exists (read by the delivery
+    /// engine, which may write to OSS only through that role).
+    pub fn delivery_role_arn(&self) -> Option<String> {
+        let roles = self
+            .by_name
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        roles
+            .get(&DELIVERY_ROLE_NAME.to_ascii_lowercase())
+            .map(|role| {
+                role.to_json()["Arn"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+    }
+
     /// `CreateServiceLinkedRole` for `ServiceName=datadelivery.ots.aliyuncs.com`.
     pub fn create_service_linked(
         &self,

@@ -141,7 +141,7 @@ fn decode<M: Message + Default + RequiredFields>(body: &[u8]) -> Result<M, OtsEr
 }
 
 /// Runs one verified call; the answer is the encoded response message.
-fn dispatch(state: &SandboxState, operation: &str, body: &[u8]) -> Result<Vec<u8>, OtsError> {
+fn dispatch(state: &Arc<SandboxState>, operation: &str, body: &[u8]) -> Result<Vec<u8>, OtsError> {
     let store = &state.tablestore;
     let now_ms = state.now().timestamp_millis();
     let encoded = match operation {
@@ -167,6 +167,16 @@ fn dispatch(state: &SandboxState, operation: &str, body: &[u8]) -> Result<Vec<u8
         }
         "BatchWriteRow" => {
             rows::batch_write_row(&mut store.tables_mut(), &decode(body)?, now_ms)?.encode_to_vec()
+        }
+        "CreateDeliveryTask" => {
+            crate::delivery::api::create(state, &decode(body)?)?.encode_to_vec()
+        }
+        "ListDeliveryTask" => crate::delivery::api::list(state, &decode(body)?)?.encode_to_vec(),
+        "DescribeDeliveryTask" => {
+            crate::delivery::api::describe(state, &decode(body)?)?.encode_to_vec()
+        }
+        "DeleteDeliveryTask" => {
+            crate::delivery::api::delete(state, &decode(body)?)?.encode_to_vec()
         }
         other => return Err(OtsError::unsupported_operation(other)),
     };

@@ -53,6 +53,9 @@ pub struct Table {
     written: BTreeMap<Key, Option<StoredRow>>,
     generated: Option<Arc<dyn RowSource>>,
     next_auto_increment: i64,
+    /// Every written key in write order (one entry per write), so a delivery task can export
+    /// the rows written after a point: its position in this log.
+    write_log: Vec<Key>,
 }
 
 impl Table {
@@ -70,6 +73,7 @@ impl Table {
             written: BTreeMap::new(),
             generated: None,
             next_auto_increment: 1,
+            write_log: Vec::new(),
         }
     }
 
@@ -105,7 +109,13 @@ impl Table {
     }
 
     pub fn put(&mut self, key: Key, row: StoredRow) {
+        self.write_log.push(key.clone());
         self.written.insert(key, Some(row));
+    }
+
+    /// The keys written so far, oldest first; a position in it is a write sequence number.
+    pub fn write_log(&self) -> &[Key] {
+        &self.write_log
     }
 
     pub fn delete(&mut self, key: &Key) {

@@ -7,6 +7,10 @@ cd "$ROOT"
 export CARGO_TERM_COLOR=never
 export TEST_ARTIFACTS="$ROOT/test-artifacts"
 rm -rf "$TEST_ARTIFACTS" && mkdir -p "$TEST_ARTIFACTS"
+# Everything the run prints is kept, so the secret scan at the end covers every log line.
+exec > >(tee "$TEST_ARTIFACTS/run.log") 2>&1
+HERMETIC_SNAPSHOT="$(mktemp)"
+"$ROOT/.ci/hermeticity.sh" snapshot "$HERMETIC_SNAPSHOT"
 
 # The MockRuntime IPC tests need tauri's `test` feature; enabling it for every cargo step keeps
 # tauri compiled once for clippy and once for the tests.
@@ -72,5 +76,6 @@ build_e2e_app() {
 }
 stage "e2e app build" build_e2e_app
 stage "e2e real window" tests/e2e/run.sh "$ROOT/target/debug/tablestore-delivery-studio"
+stage "hermeticity and secret scan" "$ROOT/.ci/hermeticity.sh" check "$HERMETIC_SNAPSHOT"
 
 summary

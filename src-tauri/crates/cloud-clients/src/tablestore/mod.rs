@@ -1,6 +1,7 @@
 //! The Tablestore data-plane client: tables, their schema, sampling rows.
 
 mod call;
+mod delivery_tasks;
 mod error_codes;
 mod sample;
 mod tables;
@@ -13,6 +14,7 @@ use crate::http::{build_client, HttpSettings};
 use crate::{ClientError, Clock, RetryPolicy};
 
 pub use call::CallMeta;
+pub use delivery_tasks::{to_proto, CreateOutcome, DeliveryTaskSummary};
 pub use error_codes::classify;
 pub use sample::{SampleBudget, SampleControl, SampleProgress, SampleSummary};
 pub use tables::{ColumnType, DefinedColumn, PrimaryKeyColumn, PrimaryKeyType, TableDescription};

@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe("App", () => {
   it("shows the first-start choices with the version and data folder from Rust", async () => {
-    mockCommands({ app_info: () => appInfoFixture({ version: "9.8.7" }) });
+    mockCommands({ app_info: () => appInfoFixture({ version: "9.8.7" }), list_profiles: () => [] });
     render(<App />);
     expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent(
       "Welcome to Tablestore Delivery Studio",
@@ -30,7 +30,7 @@ describe("App", () => {
 
   it("shows the sandbox endpoint when the sandbox runs", async () => {
     const endpoints = { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "x" };
-    mockCommands({ app_info: () => appInfoFixture({ sandbox: { running: true, endpoints } }) });
+    mockCommands({ app_info: () => appInfoFixture({ sandbox: { running: true, endpoints } }), list_profiles: () => [] });
     render(<App />);
     expect(await screen.findByText("Sandbox running at http://127.0.0.1:4100")).toBeInTheDocument();
   });
@@ -53,6 +53,7 @@ describe("App", () => {
         }
         return appInfoFixture();
       },
+      list_profiles: () => [],
     });
     render(<App />);
     const alert = await screen.findByRole("alert");
@@ -110,6 +111,7 @@ describe("App", () => {
     const stored: (Locale | null)[] = [];
     mockCommands({
       app_info: () => appInfoFixture({ locale: stored.at(-1) ?? null }),
+      list_profiles: () => [],
       set_locale: ({ locale }) => {
         stored.push(locale);
         return null;

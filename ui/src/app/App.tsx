@@ -3,26 +3,70 @@ import { useTranslation } from "react-i18next";
 
 import type { IpcError } from "../bindings/IpcError";
 import type { Locale } from "../bindings/Locale";
+import type { ProfileSummary } from "../bindings/ProfileSummary";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { AddProfile } from "../features/profiles/AddProfile";
+import { DeleteProfileDialog } from "../features/profiles/DeleteProfileDialog";
+import { EditProfile } from "../features/profiles/EditProfile";
+import { ImportDialog } from "../features/profiles/ImportDialog";
+import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
+import { ProfilesPage } from "../features/profiles/ProfilesPage";
 import { LanguagePicker } from "../features/settings/LanguagePicker";
 import { FirstStart } from "../features/start/FirstStart";
 import { Workspace } from "../features/workspace/Workspace";
 import { i18next, systemLocale } from "../i18n";
-import { CommandFailed, listProfiles, setLocale, startSandbox } from "../ipc";
+import { CommandFailed, setLocale, startSandbox } from "../ipc";
+import { rememberedProfile, rememberProfile } from "./lastProfile";
+import { Stepper } from "./Stepper";
+import type { Step } from "./Stepper";
 import { useAppInfo } from "./useAppInfo";
+import { useProfiles } from "./useProfiles";
 
-interface ActiveProfile {
-  name: string;
-  region: string;
-  instance: string;
+type View =
+  | { kind: "start" }
+  | { kind: "profiles" }
+  | { kind: "add" }
+  | { kind: "edit"; profile: ProfileSummary }
+  | { kind: "workspace" };
+
+const hasStored = (profiles: readonly ProfileSummary[]) => profiles.some((p) => p.kind === "stored");
+
+/** The remembered profile if it can be used right away (a stopped sandbox must be started first). */
+function reopenable(profiles: readonly ProfileSummary[], name: string | null): ProfileSummary | undefined {
+  return profiles.find((p) => p.name === name && p.status !== "sandbox_stopped");
 }
 
 export function App() {
   const { t } = useTranslation();
   const [state, retry] = useAppInfo();
-  const [profile, setProfile] = useState<ActiveProfile | null>(null);
+  const profiles = useProfiles();
+  const [currentName, setCurrentName] = useState<string | null>(null);
+  const [view, setView] = useState<View | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [deleting, setDeleting] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<IpcError | null>(null);
+
+  const list = profiles.list;
+  const current = list?.find((p) => p.name === currentName) ?? null;
+
+  // The first answer decides where the app opens: the last profile, the list, or first start.
+  // (State adjusted while rendering, as React documents for values derived from a change.)
+  if (view === null && list !== null) {
+    const last = reopenable(list, rememberedProfile());
+    if (last) {
+      setCurrentName(last.name);
+      setView({ kind: "workspace" });
+    } else {
+      setView({ kind: hasStored(list) ? "profiles" : "start" });
+    }
+  }
+
+  const openProfile = (profile: ProfileSummary) => {
+    setCurrentName(profile.name);
+    rememberProfile(profile.name);
+    setView({ kind: "workspace" });
+  };
 
   const chooseLocale = (locale: Locale | null) => {
     void i18next.changeLanguage(locale ?? systemLocale());
@@ -36,12 +80,10 @@ export function App() {
     setStarting(true);
     setStartError(null);
     startSandbox()
-      .then(() => listProfiles())
-      .then((profiles) => {
-        const sandbox = profiles.find((p) => p.kind === "sandbox");
-        if (sandbox) {
-          setProfile({ name: sandbox.name, region: sandbox.region, instance: sandbox.instanceName });
-        }
+      .then(() => profiles.reload())
+      .then((all) => {
+        const sandbox = all.find((p) => p.kind === "sandbox");
+        if (sandbox) openProfile(sandbox);
         retry();
       })
       .catch((reason: unknown) => {
@@ -53,20 +95,162 @@ export function App() {
       });
   };
 
+  const switchTo = (profile: ProfileSummary) => {
+    if (profile.kind === "sandbox" && profile.status === "sandbox_stopped") trySandbox();
+    else openProfile(profile);
+  };
+
+  const goToProfiles = () => {
+    setView({ kind: list && list.length > 0 ? "profiles" : "start" });
+  };
+
+  const afterDelete = (name: string) => {
+    setDeleting(null);
+    if (name === currentName) {
+      setCurrentName(null);
+      rememberProfile(null);
+    }
+    void profiles.reload().then((all) => {
+      setView({ kind: all.length > 0 ? "profiles" : "start" });
+    });
+  };
+
+  const step: Step = view?.kind === "workspace" ? "pick" : "profile";
+
   return (
     <div className="app-frame">
       <header className="app-header">
         <img src="/favicon.png" alt="" width={24} height={24} />
         <span className="app-name">{t("app.name")}</span>
+        {list !== null && (
+          <ProfileSwitcher
+            profiles={list}
+            current={current}
+            onSwitch={switchTo}
+            onAdd={() => {
+              setView({ kind: "add" });
+            }}
+            onImport={() => {
+              setImporting(true);
+            }}
+            onManage={goToProfiles}
+          />
+        )}
         {state.status === "ready" && <LanguagePicker value={state.info.locale} onChange={chooseLocale} />}
       </header>
-      {state.status === "loading" && <p className="loading">{t("app.loading")}</p>}
-      {state.status === "failed" && <ErrorNotice error={state.error} onRetry={retry} />}
-      {startError && <ErrorNotice error={startError} />}
-      {state.status === "ready" && !profile && (
-        <FirstStart info={state.info} onTrySandbox={trySandbox} sandboxStarting={starting} />
+      <div className="app-body">
+        <Stepper
+          current={step}
+          hasProfile={current !== null}
+          onGo={(target) => {
+            if (target === "profile") goToProfiles();
+            else if (target === "pick" && current) setView({ kind: "workspace" });
+          }}
+        />
+        <div className="app-content">
+          {(state.status === "loading" || view === null) && state.status !== "failed" && (
+            <p className="loading">{t("app.loading")}</p>
+          )}
+          {state.status === "failed" && <ErrorNotice error={state.error} onRetry={retry} />}
+          {profiles.error && (
+            <ErrorNotice
+              error={profiles.error}
+              onRetry={() => {
+                void profiles.reload();
+              }}
+            />
+          )}
+          {startError && <ErrorNotice error={startError} />}
+          {state.status === "ready" && view?.kind === "start" && (
+            <FirstStart
+              info={state.info}
+              onTrySandbox={trySandbox}
+              sandboxStarting={starting}
+              onAddProfile={() => {
+                setView({ kind: "add" });
+              }}
+              onImport={() => {
+                setImporting(true);
+              }}
+            />
+          )}
+          {view?.kind === "profiles" && list && (
+            <ProfilesPage
+              profiles={list}
+              current={currentName}
+              onUse={switchTo}
+              onAdd={() => {
+                setView({ kind: "add" });
+              }}
+              onImport={() => {
+                setImporting(true);
+              }}
+              onEdit={(profile) => {
+                setView({ kind: "edit", profile });
+              }}
+              onDelete={(profile) => {
+                setDeleting(profile.name);
+              }}
+            />
+          )}
+          {view?.kind === "add" && (
+            <AddProfile
+              onCreated={(profile) => {
+                void profiles.reload();
+                setCurrentName(profile.name);
+                rememberProfile(profile.name);
+              }}
+              onContinue={openProfile}
+              onCancel={goToProfiles}
+            />
+          )}
+          {view?.kind === "edit" && (
+            <EditProfile
+              profile={view.profile}
+              onCancel={goToProfiles}
+              onSaved={(before, after) => {
+                if (before.name === currentName) {
+                  setCurrentName(after.name);
+                  rememberProfile(after.name);
+                }
+                void profiles.reload().then(() => {
+                  setView({ kind: "profiles" });
+                });
+              }}
+            />
+          )}
+          {view?.kind === "workspace" && current && (
+            <Workspace
+              key={current.name}
+              profile={current.name}
+              region={current.region}
+              instance={current.instanceName}
+            />
+          )}
+        </div>
+      </div>
+      {importing && (
+        <ImportDialog
+          onClose={() => {
+            setImporting(false);
+          }}
+          onImported={(profile) => {
+            setImporting(false);
+            void profiles.reload().then(() => {
+              openProfile(profile);
+            });
+          }}
+        />
       )}
-      {profile && <Workspace profile={profile.name} region={profile.region} instance={profile.instance} />}
+      {deleting && (
+        <DeleteProfileDialog
+          name={deleting}
+          onDeleted={afterDelete}
+          onClose={() => {
+            setDeleting(null);
+          }}
+        />
+      )}
       {state.status === "ready" && (
         <footer className="app-footer">
           <span id="app-version">{t("status.version", { version: state.info.version })}</span>

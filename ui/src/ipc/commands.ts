@@ -3,10 +3,14 @@
 import type { AppInfo } from "../bindings/AppInfo";
 import type { BucketChoice } from "../bindings/BucketChoice";
 import type { ConnectionReport } from "../bindings/ConnectionReport";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import type { ImportRequest } from "../bindings/ImportRequest";
 import type { InstanceChoice } from "../bindings/InstanceChoice";
+import type { KnownRegion } from "../bindings/KnownRegion";
 import type { Locale } from "../bindings/Locale";
 import type { NewProfileRequest } from "../bindings/NewProfileRequest";
 import type { ProfileSummary } from "../bindings/ProfileSummary";
+import type { ProfileUpdateRequest } from "../bindings/ProfileUpdateRequest";
 import type { SandboxEndpoints } from "../bindings/SandboxEndpoints";
 
 // A type alias, not an interface: Tauri's argument type needs an implicit index signature.
@@ -17,7 +21,11 @@ export interface Commands {
   set_locale: { args: { locale: Locale | null }; result: null };
   list_profiles: { args: Record<string, never>; result: ProfileSummary[] };
   create_profile: { args: { request: NewProfileRequest }; result: ProfileSummary };
+  update_profile: { args: { name: string; request: ProfileUpdateRequest }; result: ProfileSummary };
   delete_profile: { args: { name: string }; result: null };
+  import_preview: { args: Record<string, never>; result: ImportPreview };
+  import_profile: { args: { request: ImportRequest }; result: ProfileSummary };
+  known_regions: { args: Record<string, never>; result: KnownRegion[] };
   start_sandbox: { args: Record<string, never>; result: SandboxEndpoints };
   test_connection: { args: ProfileArgs; result: ConnectionReport };
   list_tables: { args: ProfileArgs; result: string[] };

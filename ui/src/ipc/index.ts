@@ -1,5 +1,6 @@
 export { appInfo, setLocale } from "./app";
 export { CommandFailed } from "./invoke";
+export { importPreview, importProfile, knownRegions, updateProfile } from "./profiles";
 export {
   createProfile,
   deleteProfile,

@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { AppInfo } from "../../bindings/AppInfo";
@@ -8,12 +7,13 @@ interface Props {
   /** Starts the sandbox; resolves when it runs (errors are shown by the caller). */
   onTrySandbox: () => void;
   sandboxStarting: boolean;
+  onAddProfile: () => void;
+  onImport: () => void;
 }
 
-/** The screen a user sees before any profile exists: the two ways to begin. */
-export function FirstStart({ info, onTrySandbox, sandboxStarting }: Props) {
+/** The screen a user sees before any profile exists: the ways to begin. */
+export function FirstStart({ info, onTrySandbox, sandboxStarting, onAddProfile, onImport }: Props) {
   const { t } = useTranslation();
-  const pendingId = useId();
   const sandbox = info.sandbox.endpoints
     ? t("status.sandboxRunning", { endpoint: info.sandbox.endpoints.tablestore })
     : t("status.sandboxStopped");
@@ -21,11 +21,16 @@ export function FirstStart({ info, onTrySandbox, sandboxStarting }: Props) {
     <main className="first-start" aria-labelledby="first-start-title">
       <h1 id="first-start-title">{t("start.title")}</h1>
       <p className="lead">{t("start.lead")}</p>
-      <p id={pendingId} className="visually-hidden">
-        {t("start.notYetAvailable")}
-      </p>
       <div className="start-choices">
-        <StartChoice id="add-profile" label={t("start.addProfile")} hint={t("start.addProfileHint")} pendingId={pendingId} />
+        <div className="start-choice">
+          <button type="button" id="add-profile" onClick={onAddProfile}>
+            {t("start.addProfile")}
+          </button>
+          <p>{t("start.addProfileHint")}</p>
+          <button type="button" id="import-profile" className="link-button" onClick={onImport}>
+            {t("importDialog.open")}
+          </button>
+        </div>
         <div className="start-choice">
           <button type="button" id="try-sandbox" onClick={onTrySandbox} disabled={sandboxStarting}>
             {sandboxStarting ? t("start.sandboxStarting") : t("start.trySandbox")}
@@ -37,24 +42,5 @@ export function FirstStart({ info, onTrySandbox, sandboxStarting }: Props) {
         {sandbox}
       </p>
     </main>
-  );
-}
-
-interface StartChoiceProps {
-  id: string;
-  label: string;
-  hint: string;
-  /** The element explaining why the choice cannot be taken yet. */
-  pendingId: string;
-}
-
-function StartChoice({ id, label, hint, pendingId }: StartChoiceProps) {
-  return (
-    <div className="start-choice">
-      <button type="button" id={id} disabled aria-describedby={pendingId}>
-        {label}
-      </button>
-      <p>{hint}</p>
-    </div>
   );
 }

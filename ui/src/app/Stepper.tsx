@@ -1,0 +1,62 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+
+export type Step = "profile" | "pick" | "schema" | "mapper" | "settings" | "review" | "tasks";
+
+const WIZARD: readonly Step[] = ["profile", "pick", "schema", "mapper", "settings", "review"];
+/** Steps that later issues build; shown so the user sees the whole path. */
+const LATER: ReadonlySet<Step> = new Set(["schema", "mapper", "settings", "review", "tasks"]);
+
+interface Props {
+  current: Step;
+  hasProfile: boolean;
+  onGo: (step: Step) => void;
+}
+
+/** Where the user is in the path from a profile to a delivery task, and the tasks view. */
+export function Stepper({ current, hasProfile, onGo }: Props) {
+  const { t } = useTranslation();
+  const laterId = useId();
+  const needsProfileId = useId();
+
+  const item = (step: Step, index: number | null) => {
+    const reasonId = LATER.has(step) ? laterId : step === "pick" && !hasProfile ? needsProfileId : undefined;
+    const blocked = reasonId !== undefined;
+    return (
+      <li key={step} className="step" data-step={step} data-blocked={blocked}>
+        <button
+          type="button"
+          className="step-button"
+          aria-current={step === current ? "step" : undefined}
+          aria-disabled={blocked ? true : undefined}
+          aria-describedby={reasonId}
+          onClick={() => {
+            if (!blocked) onGo(step);
+          }}
+        >
+          {index !== null && (
+            <span className="step-number" aria-hidden="true">
+              {index + 1}
+            </span>
+          )}
+          {t(`steps.${step}`)}
+        </button>
+      </li>
+    );
+  };
+
+  return (
+    <nav className="stepper" aria-label={t("steps.label")}>
+      <ol className="step-list">{WIZARD.map((step, index) => item(step, index))}</ol>
+      <ul className="step-list step-extra">{item("tasks", null)}</ul>
+      <p id={laterId} className="step-reason">
+        {t("steps.later")}
+      </p>
+      {!hasProfile && (
+        <p id={needsProfileId} className="visually-hidden">
+          {t("steps.needsProfile")}
+        </p>
+      )}
+    </nav>
+  );
+}

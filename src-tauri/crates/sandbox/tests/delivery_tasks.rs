@@ -373,12 +373,16 @@ async fn an_inc_task_exports_only_rows_written_after_it_was_created() {
     put_user(&client, "new-2", "Second new", 31).await;
     put_user(&client, "new-2", "Second new, updated", 32).await;
 
+    let updated = Field::Str("Second new, updated".to_owned());
     let started = std::time::Instant::now();
-    while total_rows(&read_objects(&sandbox, "users-inc/")) < 2 {
-        assert!(started.elapsed() < WAIT, "nothing delivered");
+    while !read_objects(&sandbox, "users-inc/")
+        .iter()
+        .flat_map(|o| &o.rows)
+        .any(|row| row[1].1 == updated)
+    {
+        assert!(started.elapsed() < WAIT, "the update never arrived");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    tokio::time::sleep(Duration::from_millis(600)).await;
     let objects = read_objects(&sandbox, "users-inc/");
     assert!(objects[0]
         .key
@@ -491,4 +495,52 @@ async fn delete_is_refused_during_init_then_stops_the_task_and_keeps_its_files()
         "files stay, later writes are not delivered"
     );
     assert!(sandbox.state().oss.bucket(BUCKET).is_some());
+}
+
+#[tokio::test]
+async fn a_busy_answer_creates_nothing_and_the_limited_key_may_list_but_not_create() {
+    let sandbox = start(100).await;
+    let client = Client::demo(&sandbox);
+    let request = create_request(
+        "users",
+        "busy-task",
+        DeliveryTaskType::Base,
+        config("busy", &USER_COLUMNS),
+    );
+    sandbox
+        .state()
+        .apply_faults(sandbox::faults::FaultSettings {
+            busy_rate: 1.0,
+            operations: vec!["CreateDeliveryTask".to_owned()],
+            ..Default::default()
+        });
+    let busy = client.call("CreateDeliveryTask", &request).await;
+    assert_eq!(
+        (busy.status, busy.error().code.as_str()),
+        (503, "OTSServerBusy")
+    );
+    sandbox
+        .state()
+        .apply_faults(sandbox::faults::FaultSettings::default());
+    let list = ListDeliveryTaskRequest {
+        table_name: Some("users".to_owned()),
+    };
+    let listed: ListDeliveryTaskResponse = client.call("ListDeliveryTask", &list).await.message();
+    assert!(listed.tasks.is_empty());
+
+    let limited = Client {
+        access_key_id: sandbox::accounts::LIMITED_ACCESS_KEY_ID.to_owned(),
+        secret: sandbox::accounts::LIMITED_ACCESS_KEY_SECRET.to_owned(),
+        ..client.clone()
+    };
+    let denied = limited.call("CreateDeliveryTask", &request).await;
+    assert_eq!(
+        (denied.status, denied.error().code.as_str()),
+        (403, "OTSNoPermissionAccess")
+    );
+    assert_eq!(limited.call("ListDeliveryTask", &list).await.status, 200);
+    assert_eq!(
+        client.call("CreateDeliveryTask", &request).await.status,
+        200
+    );
 }

@@ -5,7 +5,7 @@
 //! renderer.
 
 use std::collections::btree_map::Entry;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use delivery::civil_time::CivilTime;
@@ -53,6 +53,8 @@ pub struct Stored {
 pub struct Output {
     task: TaskName,
     schema: ParquetSchema,
+    /// The source columns the schema reads.
+    mapped: BTreeSet<String>,
     prefix: OssPrefix,
     event_time: Option<(String, EventTimeFormat)>,
     bucket: String,
@@ -73,18 +75,25 @@ impl std::fmt::Debug for Output {
     }
 }
 
-/// About what a row's values take in a PLAIN-encoded file.
-fn estimated_bytes(row: &Row) -> usize {
+/// About what a row's mapped values take in a PLAIN-encoded file (unmapped columns are not
+/// written, so they do not count).
+fn estimated_bytes(row: &Row, mapped: &BTreeSet<String>) -> usize {
     let value_bytes = |value: &Value| match value {
         Value::Integer(_) | Value::Double(_) => 8,
         Value::Boolean(_) => 1,
         Value::String(text) => text.len() + 4,
         Value::Binary(bytes) => bytes.len() + 4,
     };
-    row.primary_key.len() * 8
+    let keys = row
+        .primary_key
+        .iter()
+        .filter(|(name, _)| mapped.contains(name))
+        .count();
+    keys * 8
         + row
             .cells
             .iter()
+            .filter(|cell| mapped.contains(&cell.name))
             .filter_map(|cell| cell.value.as_ref())
             .map(value_bytes)
             .sum::<usize>()
@@ -95,6 +104,12 @@ impl Output {
         Self {
             task: spec.name.clone(),
             schema: spec.schema.clone(),
+            mapped: spec
+                .schema
+                .entries()
+                .iter()
+                .map(|entry| entry.source_column.clone())
+                .collect(),
             prefix: spec.prefix.clone(),
             event_time: spec.event_time.clone(),
             bucket: spec.bucket.clone(),
@@ -142,7 +157,7 @@ impl Output {
         };
         file.renderer.push(&row.row)?;
         file.rows += 1;
-        file.bytes += estimated_bytes(&row.row);
+        file.bytes += estimated_bytes(&row.row, &self.mapped);
         if file.bytes >= self.roll_bytes {
             self.close(&expanded)?;
         }

@@ -119,3 +119,109 @@ fn schema(config: &tablestore_wire::proto::OssTaskConfig) -> Result<ParquetSchem
     ParquetSchema::new(entries)
         .map_err(|error| OtsError::parameter_invalid(format!("Invalid schema: {error}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tablestore_wire::proto::parquet_schema::DataType;
+    use tablestore_wire::proto::{EventColumn, OssTaskConfig};
+
+    fn request() -> CreateDeliveryTaskRequest {
+        CreateDeliveryTaskRequest {
+            table_name: Some("orders".to_owned()),
+            task_name: Some("daily-orders".to_owned()),
+            task_type: None,
+            task_config: Some(OssTaskConfig {
+                oss_prefix: Some("exports/$yyyy".to_owned()),
+                oss_bucket: Some("sandbox-delivery".to_owned()),
+                oss_endpoint: Some("oss-cn-hangzhou.aliyuncs.com".to_owned()),
+                oss_sts_role: Some("acs:ram::1:role/r".to_owned()),
+                schema: vec![tablestore_wire::proto::ParquetSchema {
+                    column_name: Some("order_id".to_owned()),
+                    oss_column_name: Some("id".to_owned()),
+                    r#type: Some(DataType::Int64 as i32),
+                    ..Default::default()
+                }],
+                ..OssTaskConfig::default()
+            }),
+        }
+    }
+
+    fn refusal(request: &CreateDeliveryTaskRequest) -> String {
+        let error = task_spec(request, 0, 0).expect_err("refused");
+        assert_eq!(error.code, "OTSParameterInvalid");
+        error.message
+    }
+
+    #[test]
+    fn a_complete_request_parses_and_an_absent_type_means_base_inc() {
+        let spec = task_spec(&request(), 5, 7).expect("valid");
+        assert_eq!(spec.task_type, DeliveryTaskType::BaseInc);
+        assert_eq!(spec.name.to_string(), "daily-orders");
+        assert_eq!(spec.schema.entries()[0].output_name.to_string(), "id");
+        assert_eq!((spec.created_at_ms, spec.created_at_write), (5, 7));
+        assert_eq!(spec.event_time, None);
+    }
+
+    #[test]
+    fn every_field_the_sdks_require_is_required() {
+        let mut no_prefix = request();
+        no_prefix.task_config.as_mut().expect("config").oss_prefix = Some(String::new());
+        assert_eq!(refusal(&no_prefix), "The OSS prefix is required.");
+        let mut no_role = request();
+        no_role.task_config.as_mut().expect("config").oss_sts_role = None;
+        assert_eq!(refusal(&no_role), "The OSS STS role is required.");
+        let mut no_endpoint = request();
+        no_endpoint
+            .task_config
+            .as_mut()
+            .expect("config")
+            .oss_endpoint = None;
+        assert_eq!(refusal(&no_endpoint), "The OSS endpoint is required.");
+        let mut no_schema = request();
+        no_schema
+            .task_config
+            .as_mut()
+            .expect("config")
+            .schema
+            .clear();
+        assert_eq!(refusal(&no_schema), "The schema is required.");
+        let mut no_output = request();
+        no_output.task_config.as_mut().expect("config").schema[0].oss_column_name = None;
+        assert_eq!(refusal(&no_output), "A schema OSS column name is required.");
+        let mut no_config = request();
+        no_config.task_config = None;
+        assert_eq!(refusal(&no_config), "The task config is required.");
+    }
+
+    #[test]
+    fn undocumented_types_a_bad_prefix_and_an_event_column_without_format_are_refused() {
+        let mut timestamp = request();
+        timestamp.task_config.as_mut().expect("config").schema[0].r#type =
+            Some(DataType::TimestampMillis as i32);
+        assert!(refusal(&timestamp).contains("unsupported type"));
+        let mut leading_slash = request();
+        leading_slash
+            .task_config
+            .as_mut()
+            .expect("config")
+            .oss_prefix = Some("/x".to_owned());
+        assert!(refusal(&leading_slash).starts_with("Invalid OSS prefix"));
+        let mut no_format = request();
+        no_format
+            .task_config
+            .as_mut()
+            .expect("config")
+            .event_time_column = Some(EventColumn {
+            column_name: Some("created_at".to_owned()),
+            time_format: None,
+        });
+        assert_eq!(
+            refusal(&no_format),
+            "The event time column needs a valid time format."
+        );
+        let mut short_name = request();
+        short_name.task_name = Some("ab".to_owned());
+        assert!(refusal(&short_name).starts_with("Invalid task name"));
+    }
+}

@@ -65,21 +65,26 @@ def delivery():
         stdout=subprocess.PIPE,
         text=True,
     )
-    sandbox = DeliverySandbox(process)
-    config = open_api_models.Config(
-        endpoint=sandbox.openapi.removeprefix("http://"),
-        protocol="http",
-        access_key_id=sandbox.accessKeyId,
-        access_key_secret=sandbox.accessKeySecret,
-        region_id=sandbox.region,
-    )
-    role = ResourceManagerClient(config).create_service_linked_role(
-        rm_models.CreateServiceLinkedRoleRequest(service_name="datadelivery.ots.aliyuncs.com")
-    )
-    assert role.body.role.arn == ROLE_ARN
-    yield sandbox
-    process.stdin.close()
-    process.wait(timeout=10)
+    try:
+        sandbox = DeliverySandbox(process)
+        config = open_api_models.Config(
+            endpoint=sandbox.openapi.removeprefix("http://"),
+            protocol="http",
+            access_key_id=sandbox.accessKeyId,
+            access_key_secret=sandbox.accessKeySecret,
+            region_id=sandbox.region,
+        )
+        role = ResourceManagerClient(config).create_service_linked_role(
+            rm_models.CreateServiceLinkedRoleRequest(
+                service_name="datadelivery.ots.aliyuncs.com"
+            )
+        )
+        assert role.body.role.arn == ROLE_ARN
+        yield sandbox
+    finally:
+        # Closing stdin ends the example.
+        process.stdin.close()
+        process.wait(timeout=10)
 
 
 def ots(sandbox):

@@ -232,7 +232,12 @@ def test_a_base_inc_task_delivers_the_table_then_rows_written_with_the_sdk(deliv
         schema=USER_SCHEMA,
     )
     assert answer["status"] == 200
+    only_new = create(
+        delivery, table="users", task="users-new", type="INC", prefix="py/new", schema=USER_SCHEMA
+    )
+    assert only_new["status"] == 200
     state = wait_until(delivery, "users", "users-py", lambda s: s["phase"] == "INCR")
+    wait_until(delivery, "users", "users-new", lambda s: s["phase"] == "INCR")
     assert state["errorCode"] is None and state["checkpoint"] > 1_700_000_000 * 10**9
 
     client = ots(delivery)
@@ -275,6 +280,17 @@ def test_a_base_inc_task_delivers_the_table_then_rows_written_with_the_sdk(deliv
         assert [f.type for f in table.schema] == [
             pa.string(), pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.string(), pa.int64(),
         ]
+    # The incremental-only task delivers just the two new rows, under the fixed prefix.
+    deadline = time.monotonic() + WAIT
+    while True:
+        new_only = delivered(delivery, "py/new/")
+        new_ids = sorted(r["id"] for t in new_only.values() for r in t.to_pylist())
+        if len(new_ids) >= 2:
+            break
+        assert time.monotonic() < deadline, "the incremental task delivered nothing"
+        time.sleep(0.05)
+    assert new_ids == ["py-1", "py-2"]
+    assert all(re.fullmatch(r"py/new/users-new_0_py_new__\d+", key) for key in new_only)
     # Every fifth seed user has no email: a missing cell is a null.
     assert sum(r["email"] is None for r in seed_rows) == 8
     # Seed scores cycle INTEGER, DOUBLE, STRING, BOOLEAN: only the integers survive.

@@ -31,9 +31,9 @@ type View =
 
 const hasStored = (profiles: readonly ProfileSummary[]) => profiles.some((p) => p.kind === "stored");
 
-/** The remembered profile if it can be used right away (a stopped sandbox must be started first). */
+/** The remembered profile if it can be used right away; otherwise the list shows what is wrong. */
 function reopenable(profiles: readonly ProfileSummary[], name: string | null): ProfileSummary | undefined {
-  return profiles.find((p) => p.name === name && p.status !== "sandbox_stopped");
+  return profiles.find((p) => p.name === name && p.status === "ready");
 }
 
 export function App() {

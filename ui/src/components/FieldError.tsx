@@ -13,7 +13,12 @@ export function FieldError({ id, text, error }: Props) {
     return (
       <p id={id} className="field-error" data-error-code={error.code}>
         {error.message}
-        {error.remedy && <span className="remedy"> {error.remedy}</span>}
+        {error.remedy && (
+          <>
+            {" "}
+            <span className="remedy">{error.remedy}</span>
+          </>
+        )}
       </p>
     );
   }

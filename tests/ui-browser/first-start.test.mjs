@@ -61,21 +61,21 @@ const INFO = {
 };
 
 test("the production bundle renders the first-start screen from app_info", async () => {
-  const { page, errors } = await openWithIpc({ app_info: INFO });
+  const { page, errors } = await openWithIpc({ app_info: INFO, list_profiles: [] });
   await page.getByRole("heading", { level: 1 }).waitFor();
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Welcome to Tablestore Delivery Studio");
   assert.equal(await page.getByRole("button", { name: "Add a profile" }).count(), 1);
   assert.equal(await page.getByRole("button", { name: "Try the sandbox" }).count(), 1);
   assert.equal(await page.locator("#app-version").textContent(), "Version 0.1.0");
   const calls = await page.evaluate(() => window.__IPC_CALLS__.map((c) => c.cmd));
-  assert.ok(calls.every((cmd) => cmd === "app_info"), calls.join());
+  assert.ok(calls.every((cmd) => cmd === "app_info" || cmd === "list_profiles"), calls.join());
   assert.deepEqual(errors, []);
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, "browser-first-start.png") });
 });
 
 test("a Chinese system language gets the Simplified Chinese catalogue", async () => {
-  const { page } = await openWithIpc({ app_info: INFO }, "zh-CN");
+  const { page } = await openWithIpc({ app_info: INFO, list_profiles: [] }, "zh-CN");
   await page.getByRole("heading", { level: 1 }).waitFor();
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "欢迎使用表格存储投递工作室");
 });
@@ -88,11 +88,105 @@ test("a coded error from Rust shows its message and remedy, not a debug dump", a
     serviceCode: null,
     requestId: null,
   };
-  const { page } = await openWithIpc({ app_info: { error } });
+  const { page } = await openWithIpc({ app_info: { error }, list_profiles: [] });
   const alert = page.getByRole("alert");
   await alert.waitFor();
   assert.equal(await alert.getAttribute("data-error-code"), "storage_failed");
   const text = await alert.textContent();
   assert.ok(text.includes(error.message) && text.includes(error.remedy), text);
   assert.ok(!text.includes("{") && !text.includes("serviceCode"), text);
+});
+
+test("first start → Add a profile → fill the form → created → shown in the header", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  // A small stateful fake of the profile commands: create_profile stores what list_profiles returns.
+  await page.addInitScript((info) => {
+    const profiles = [];
+    window.__IPC_CALLS__ = [];
+    const answers = {
+      app_info: () => info,
+      list_profiles: () => profiles,
+      known_regions: () => [
+        { id: "cn-hangzhou", nameEn: "China (Hangzhou)", nameZh: "华东1（杭州）" },
+        { id: "cn-beijing", nameEn: "China (Beijing)", nameZh: "华北2（北京）" },
+      ],
+      create_profile: ({ request }) => {
+        const summary = {
+          name: request.name,
+          kind: "stored",
+          accessKeyId: request.accessKeyId,
+          accessKeyIdMasked: `${request.accessKeyId.slice(0, 4)}****${request.accessKeyId.slice(-4)}`,
+          region: request.region,
+          instanceName: request.instanceName,
+          endpoints: { tablestore: null, oss: null, sts: null },
+          hasSecurityToken: request.securityToken !== null,
+          status: "ready",
+        };
+        profiles.push(summary);
+        return summary;
+      },
+      test_connection: () => ({
+        accountId: "1234567890123456",
+        callerArn: null,
+        checks: [
+          { action: "ots:ListTable", ok: true, detail: "2 tables", error: null, grant: null },
+          { action: "oss:ListBuckets", ok: true, detail: "1 bucket", error: null, grant: null },
+        ],
+      }),
+      list_tables: () => ["orders"],
+      list_buckets: () => [{ name: "analytics-out", region: "cn-beijing", sameRegion: true }],
+    };
+    window.__TAURI_INTERNALS__ = {
+      transformCallback: () => 0,
+      invoke: async (cmd, args) => {
+        window.__IPC_CALLS__.push({ cmd, args });
+        const answer = answers[cmd];
+        if (!answer) throw `command ${cmd} not found`;
+        return answer(args);
+      },
+    };
+  }, INFO);
+  await page.goto(server.url);
+  await page.locator("#add-profile").click();
+  await page.getByLabel("Profile name").fill("analytics");
+  await page.getByLabel("AccessKey ID").fill("LTAI5tAbCdEfGhIjKlMnOpQr");
+  // A wrong region is flagged while typing, before anything is sent.
+  await page.getByLabel("Region").fill("Beijing");
+  await page.getByText("Region IDs are lowercase.").waitFor();
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, "browser-profile-form.png"), fullPage: true });
+  await page.getByLabel("Region").fill("cn-beijing");
+  assert.equal(await page.getByText("China (Beijing)", { exact: true }).count(), 1);
+  const secret = page.getByLabel("AccessKey secret");
+  assert.equal(await secret.getAttribute("type"), "password");
+  await secret.fill("s3cretS3cretS3cretS3cret12");
+  await page.getByLabel("Tablestore instance name").fill("analytics-01");
+  await page.getByRole("button", { name: "Create profile" }).click();
+  await page.getByRole("heading", { name: "Profile analytics created." }).waitFor();
+  const current = page.locator("#current-profile");
+  await page.waitForFunction(() => document.querySelector("#current-profile")?.textContent?.includes("analytics"));
+  assert.match(await current.textContent(), /Profile analytics · cn-beijing/);
+  await page.locator("#test-connection").click();
+  await page.locator(".permission-check").first().waitFor();
+  assert.equal(await page.locator(".permission-check").count(), 2);
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, "browser-profile-created.png") });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.locator("#profile-line").waitFor();
+  assert.equal(await page.locator("#profile-line").textContent(), "Profile analytics · region cn-beijing · instance analytics-01");
+  // The secret went to create_profile once and is nowhere on screen or in storage afterwards.
+  const calls = await page.evaluate(() => window.__IPC_CALLS__);
+  const creates = calls.filter((c) => c.cmd === "create_profile");
+  assert.equal(creates.length, 1);
+  assert.equal(creates[0].args.request.accessKeySecret, "s3cretS3cretS3cretS3cret12");
+  const html = await page.content();
+  assert.ok(!html.includes("s3cretS3cret"), "secret not in the DOM");
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.equal(stored, JSON.stringify({ "tsds.lastProfile": "analytics" }));
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(artifacts, "browser-profile-workspace.png") });
+  await context.close();
 });

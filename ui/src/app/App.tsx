@@ -101,7 +101,7 @@ export function App() {
   };
 
   const goToProfiles = () => {
-    setView({ kind: list && list.length > 0 ? "profiles" : "start" });
+    setView({ kind: list && hasStored(list) ? "profiles" : "start" });
   };
 
   const afterDelete = (name: string) => {
@@ -111,7 +111,7 @@ export function App() {
       rememberProfile(null);
     }
     void profiles.reload().then((all) => {
-      setView({ kind: all.length > 0 ? "profiles" : "start" });
+      setView({ kind: hasStored(all) ? "profiles" : "start" });
     });
   };
 

@@ -151,4 +151,28 @@ describe("App frame", () => {
     const row = screen.getByText("dev", { selector: "strong" }).closest("li");
     expect(row).toHaveTextContent("Secret missing from the keychain");
   });
+
+  it("marks a stopped sandbox in the switcher and starts it when chosen", async () => {
+    let running = false;
+    const sandbox = () =>
+      profileFixture({ name: "sandbox", kind: "sandbox", instanceName: "sandbox-demo", status: running ? "ready" : "sandbox_stopped" });
+    mockCommands({
+      app_info: () => appInfoFixture(),
+      list_profiles: () => [sandbox()],
+      start_sandbox: () => {
+        running = true;
+        return { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "http://127.0.0.1:4102" };
+      },
+      list_tables: () => ["orders"],
+      list_buckets: () => [],
+    });
+    render(<App />);
+    await screen.findByRole("heading", { name: "Welcome to Tablestore Delivery Studio" });
+    await userEvent.click(within(header()).getByRole("button", { name: /No profile selected/ }));
+    const item = within(header()).getByRole("button", { name: /sandbox/ });
+    expect(item).toHaveTextContent("Sandbox not running");
+    await userEvent.click(item);
+    expect(await screen.findByText("Profile sandbox · region cn-hangzhou · instance sandbox-demo")).toBeInTheDocument();
+    expect(running).toBe(true);
+  });
 });

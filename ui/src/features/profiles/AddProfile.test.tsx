@@ -205,6 +205,16 @@ describe("Add a profile", () => {
     expect(screen.getByText("China (Beijing)", { selector: ".region-name" })).toBeInTheDocument();
   });
 
+  it("names the regions in Chinese when the UI is in Chinese", async () => {
+    await initI18n("zh-CN");
+    renderForm();
+    await waitFor(() => {
+      expect(document.querySelector('datalist option[value="cn-beijing"]')).toHaveAttribute("label", "华北2（北京）");
+    });
+    await fill({ 地域: "cn-hangzhou" });
+    expect(screen.getByText("华东1（杭州）", { selector: ".region-name" })).toBeInTheDocument();
+  });
+
   it("continues into the workspace with the new profile", async () => {
     const { onContinue } = renderForm({ create_profile: () => profileFixture() });
     await fill(VALID);

@@ -41,6 +41,13 @@ struct Args {
     /// Misbehaviour from the start, as the JSON the admin endpoint takes at PUT /faults.
     #[arg(long, value_parser = parse_faults)]
     faults: Option<FaultSettings>,
+    /// How long a new delivery task stays in INIT, in milliseconds (the service takes minutes).
+    #[arg(long)]
+    delivery_init_ms: Option<u64>,
+    /// How often a delivery task closes its open Parquet file, in milliseconds (default about
+    /// two minutes, like the service).
+    #[arg(long)]
+    delivery_roll_ms: Option<u64>,
     /// Print the endpoints as one JSON line (for scripts) instead of text.
     #[arg(long)]
     json: bool,
@@ -53,6 +60,13 @@ fn parse_faults(text: &str) -> Result<FaultSettings, String> {
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let args = Args::parse();
+    let mut delivery = sandbox::delivery::DeliveryTiming::default();
+    if let Some(ms) = args.delivery_init_ms {
+        delivery.init_delay = std::time::Duration::from_millis(ms);
+    }
+    if let Some(ms) = args.delivery_roll_ms {
+        delivery.roll_interval = std::time::Duration::from_millis(ms);
+    }
     let config = SandboxConfig {
         region: args.region,
         instance: args.instance,
@@ -63,6 +77,7 @@ async fn main() -> std::process::ExitCode {
         large_table_rows: args.large_table_rows,
         data_dir: args.data_dir,
         faults: args.faults.unwrap_or_default(),
+        delivery,
         ..SandboxConfig::default()
     };
     let region = config.region.clone();

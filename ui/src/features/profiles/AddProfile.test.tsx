@@ -194,24 +194,50 @@ describe("Add a profile", () => {
     expect(alert).toHaveTextContent("Free some space.");
   });
 
-  it("offers the known regions with names in the UI language", async () => {
+  it("offers the known regions, filtered by ID or name, picked with the keyboard", async () => {
     renderForm();
-    await waitFor(() => {
-      expect(document.querySelectorAll("datalist option")).toHaveLength(2);
-    });
-    const option = document.querySelector('datalist option[value="cn-beijing"]');
-    expect(option).toHaveAttribute("label", "China (Beijing)");
-    await fill({ Region: "cn-beijing" });
+    const region = screen.getByRole("combobox", { name: "Region" });
+    await userEvent.type(region, "beij");
+    expect(region).toHaveAttribute("aria-expanded", "true");
+    const options = await screen.findAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual(["cn-beijingChina (Beijing)"]);
+    await userEvent.keyboard("{ArrowDown}");
+    expect(region).toHaveAttribute("aria-activedescendant", options[0]?.id);
+    await userEvent.keyboard("{Enter}");
+    expect(region).toHaveValue("cn-beijing");
+    expect(region).toHaveAttribute("aria-expanded", "false");
     expect(screen.getByText("China (Beijing)", { selector: ".region-name" })).toBeInTheDocument();
   });
 
-  it("names the regions in Chinese when the UI is in Chinese", async () => {
+  it("keeps a typed region that is not in the list, and closes the list with Escape", async () => {
+    renderForm();
+    const region = screen.getByRole("combobox", { name: "Region" });
+    await userEvent.type(region, "cn-");
+    expect(await screen.findAllByRole("option")).toHaveLength(2);
+    await userEvent.keyboard("{Escape}");
+    expect(region).toHaveAttribute("aria-expanded", "false");
+    await userEvent.type(region, "newplace");
+    expect(region).toHaveValue("cn-newplace");
+    expect(errorOf("Region")).toBeNull();
+  });
+
+  it("picks a region with the mouse", async () => {
+    renderForm();
+    const region = screen.getByRole("combobox", { name: "Region" });
+    await userEvent.type(region, "hang");
+    await userEvent.click(await screen.findByRole("option", { name: /cn-hangzhou/ }));
+    expect(region).toHaveValue("cn-hangzhou");
+    expect(region).toHaveFocus();
+  });
+
+  it("finds and names the regions in Chinese when the UI is in Chinese", async () => {
     await initI18n("zh-CN");
     renderForm();
-    await waitFor(() => {
-      expect(document.querySelector('datalist option[value="cn-beijing"]')).toHaveAttribute("label", "华北2（北京）");
-    });
-    await fill({ 地域: "cn-hangzhou" });
+    const region = screen.getByRole("combobox", { name: "地域" });
+    await userEvent.type(region, "杭州");
+    expect(await screen.findByRole("option")).toHaveTextContent("cn-hangzhou华东1（杭州）");
+    await userEvent.keyboard("{ArrowDown}{Enter}");
+    expect(region).toHaveValue("cn-hangzhou");
     expect(screen.getByText("华东1（杭州）", { selector: ".region-name" })).toBeInTheDocument();
   });
 

@@ -80,6 +80,11 @@ export function ImportDialog({ onImported, onClose }: Props) {
     const id = `${formId}-${key}`;
     const problem = submitted || touched.has(key) ? problems[key] : null;
     const server = serverError?.place === key ? serverError.error : null;
+    const update = (text: string) => {
+      onChange(text);
+      setTouched((current) => new Set(current).add(key));
+      if (serverError?.place === key) setServerError(null);
+    };
     const props = {
       id,
       name: key,
@@ -87,16 +92,18 @@ export function ImportDialog({ onImported, onClose }: Props) {
       "aria-invalid": problem || server ? true : undefined,
       "aria-describedby": problem || server ? `${id}-error` : undefined,
       onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
-        onChange(event.target.value);
-        setTouched((current) => new Set(current).add(key));
-        if (serverError?.place === key) setServerError(null);
+        update(event.target.value);
       },
     };
     return (
       <div className="form-field">
         <label htmlFor={id}>{label}</label>
         {key === "region" ? (
-          <RegionField {...props} regions={regions.status === "ready" ? regions.value : []} />
+          <RegionField
+            {...props}
+            regions={regions.status === "ready" ? regions.value : []}
+            onPick={update}
+          />
         ) : (
           <input type="text" autoComplete="off" spellCheck={false} {...props} />
         )}

@@ -139,7 +139,13 @@ export function ProfileForm({ mode, onSubmit, onCancel }: Props) {
         </div>
       )}
       {field("region", t("form.region"), t("form.regionHint"), (props) => (
-        <RegionField {...props} regions={regions.status === "ready" ? regions.value : []} />
+        <RegionField
+          {...props}
+          regions={regions.status === "ready" ? regions.value : []}
+          onPick={(id) => {
+            set("region", id);
+          }}
+        />
       ))}
       {field("instanceName", t("form.instanceName"), t("form.instanceHint"), text)}
       <details

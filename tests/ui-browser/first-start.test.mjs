@@ -196,3 +196,70 @@ test("first start → Add a profile → fill the form → created → shown in t
   await page.screenshot({ path: path.join(artifacts, "browser-profile-workspace.png") });
   await context.close();
 });
+
+test("import: the preview lists found credentials, one is imported under a chosen name (dark theme)", async () => {
+  const context = await browser.newContext({ locale: "en-US", colorScheme: "dark" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.addInitScript((info) => {
+    const profiles = [];
+    window.__IPC_CALLS__ = [];
+    const answers = {
+      app_info: () => info,
+      list_profiles: () => profiles,
+      known_regions: () => [{ id: "cn-hangzhou", nameEn: "China (Hangzhou)", nameZh: "华东1（杭州）" }],
+      import_preview: () => ({
+        candidates: [
+          {
+            source: "aliyun_cli", sourceName: "default", detail: "~/.aliyun/config.json", suggestedName: "default",
+            accessKeyIdMasked: "LTAI****abcd", hasSecurityToken: false, region: "cn-hangzhou", isCurrent: true,
+          },
+          {
+            source: "environment", sourceName: "environment", detail: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+            suggestedName: "env", accessKeyIdMasked: "STS.****9876", hasSecurityToken: true, region: null, isCurrent: false,
+          },
+        ],
+        unsupported: [{ source: "aliyun_cli", sourceName: "ecs", mode: "EcsRamRole", reason: "needs the instance metadata service" }],
+      }),
+      import_profile: ({ request }) => {
+        const summary = {
+          name: request.name, kind: "stored", accessKeyId: "LTAI5tAbCdEfGhIjKlMnabcd", accessKeyIdMasked: "LTAI****abcd",
+          region: request.region ?? "cn-hangzhou", instanceName: request.instanceName,
+          endpoints: { tablestore: null, oss: null, sts: null }, hasSecurityToken: false, status: "ready",
+        };
+        profiles.push(summary);
+        return summary;
+      },
+      list_tables: () => ["orders"],
+      list_buckets: () => [],
+    };
+    window.__TAURI_INTERNALS__ = {
+      transformCallback: () => 0,
+      invoke: async (cmd, args) => {
+        window.__IPC_CALLS__.push({ cmd, args });
+        const answer = answers[cmd];
+        if (!answer) throw `command ${cmd} not found`;
+        return answer(args);
+      },
+    };
+  }, INFO);
+  await page.goto(server.url);
+  await page.locator("#import-profile").click();
+  const dialog = page.getByRole("dialog", { name: "Import a profile" });
+  await dialog.getByRole("radio", { name: /default/ }).check();
+  assert.equal(await dialog.getByLabel("Profile name").inputValue(), "default");
+  await dialog.getByLabel("Profile name").fill("cli-default");
+  await dialog.getByLabel("Tablestore instance name").fill("prod-inst");
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, "browser-import-dialog-dark.png") });
+  await dialog.getByRole("button", { name: "Import" }).click();
+  await page.locator("#profile-line").waitFor();
+  assert.equal(await page.locator("#profile-line").textContent(), "Profile cli-default · region cn-hangzhou · instance prod-inst");
+  const sent = await page.evaluate(() => window.__IPC_CALLS__.filter((c) => c.cmd === "import_profile").map((c) => c.args.request));
+  assert.deepEqual(sent, [
+    { source: "aliyun_cli", sourceName: "default", name: "cli-default", instanceName: "prod-inst", region: null },
+  ]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

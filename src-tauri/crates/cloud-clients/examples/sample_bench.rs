@@ -61,7 +61,7 @@ async fn run() -> Result<String, String> {
             credentials,
         },
         &HttpSettings {
-            read_timeout: Duration::from_secs(60),
+            read_timeout: Duration::from_mins(1),
             ..HttpSettings::for_app("sample-bench", env!("CARGO_PKG_VERSION"))
         },
         Arc::new(SystemClock),

@@ -112,6 +112,8 @@ describe("App frame", () => {
     backend([]);
     render(<App />);
     await userEvent.click(await screen.findByRole("button", { name: "Add a profile" }));
+    // The add button is gone with the first-start screen; the form's title takes the focus.
+    expect(screen.getByRole("heading", { name: "Add a profile" })).toHaveFocus();
     await userEvent.type(screen.getByLabelText("Profile name"), "analytics");
     await userEvent.type(screen.getByLabelText("AccessKey ID"), "LTAI5tAbCdEfGhIjKlMnOpQr");
     await userEvent.type(screen.getByLabelText("AccessKey secret"), "s3cretS3cretS3cretS3cret12");

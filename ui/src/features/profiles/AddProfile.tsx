@@ -6,6 +6,7 @@ import { createProfile } from "../../ipc";
 import { ConnectionCheck } from "../workspace/ConnectionCheck";
 import { toNewProfileRequest } from "./formModel";
 import { ProfileForm } from "./ProfileForm";
+import { PageTitle } from "../../components/PageTitle";
 
 interface Props {
   /** Called as soon as Rust has stored the profile (it becomes the current one). */
@@ -23,7 +24,7 @@ export function AddProfile({ onCreated, onContinue, onCancel }: Props) {
   if (created) {
     return (
       <main className="page profile-created" aria-labelledby="profile-created-title">
-        <h1 id="profile-created-title">{t("form.created", { name: created.name })}</h1>
+        <PageTitle id="profile-created-title">{t("form.created", { name: created.name })}</PageTitle>
         <p className="profile-summary">
           {t("profiles.summary", {
             keyId: created.accessKeyIdMasked,

@@ -11,6 +11,7 @@ import type { ErrorPlace, FieldName, FormMode, ProfileFormValues } from "./formM
 import { checkValues, emptyValues, ENDPOINT_FIELDS, placeOf, valuesFrom } from "./formModel";
 import { RegionField } from "./RegionField";
 import type { Problem } from "./validation";
+import { PageTitle } from "../../components/PageTitle";
 
 interface Props {
   mode: FormMode;
@@ -113,9 +114,9 @@ export function ProfileForm({ mode, onSubmit, onCancel }: Props) {
 
   return (
     <form className="profile-form" noValidate onSubmit={submit} aria-labelledby={`${formId}-title`}>
-      <h1 id={`${formId}-title`}>
+      <PageTitle id={`${formId}-title`}>
         {editing ? t("form.editTitle", { name: mode.profile.name }) : t("form.addTitle")}
-      </h1>
+      </PageTitle>
       {field("name", t("form.name"), t("form.nameHint"), text)}
       {field("accessKeyId", t("form.accessKeyId"), null, text)}
       {field(

@@ -56,7 +56,7 @@ export function ProfileSwitcher({ profiles, current, onSwitch, onAdd, onImport, 
         id="current-profile"
         className="switcher-button"
         aria-expanded={open}
-        aria-controls={panelId}
+        aria-controls={open ? panelId : undefined}
         onClick={() => {
           setOpen((now) => !now);
         }}

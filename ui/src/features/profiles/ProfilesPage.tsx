@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 
 import type { ProfileSummary } from "../../bindings/ProfileSummary";
 import { StatusLabel } from "./StatusLabel";
+import { PageTitle } from "../../components/PageTitle";
 
 interface Props {
   profiles: readonly ProfileSummary[];
@@ -18,7 +19,7 @@ export function ProfilesPage({ profiles, current, onUse, onAdd, onImport, onEdit
   const { t } = useTranslation();
   return (
     <main className="page profiles-page" aria-labelledby="profiles-title">
-      <h1 id="profiles-title">{t("profiles.title")}</h1>
+      <PageTitle id="profiles-title">{t("profiles.title")}</PageTitle>
       <p className="lead">{t("profiles.lead")}</p>
       <div className="form-actions">
         <button type="button" id="profiles-add" onClick={onAdd}>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { AppInfo } from "../../bindings/AppInfo";
+import { PageTitle } from "../../components/PageTitle";
 
 interface Props {
   info: AppInfo;
@@ -19,7 +20,7 @@ export function FirstStart({ info, onTrySandbox, sandboxStarting, onAddProfile, 
     : t("status.sandboxStopped");
   return (
     <main className="first-start" aria-labelledby="first-start-title">
-      <h1 id="first-start-title">{t("start.title")}</h1>
+      <PageTitle id="first-start-title">{t("start.title")}</PageTitle>
       <p className="lead">{t("start.lead")}</p>
       <div className="start-choices">
         <div className="start-choice">

@@ -8,6 +8,7 @@ import { listBuckets, listTables } from "../../ipc";
 import { SearchableList } from "../pick/SearchableList";
 import type { ListItem } from "../pick/SearchableList";
 import { ConnectionCheck } from "./ConnectionCheck";
+import { PageTitle } from "../../components/PageTitle";
 
 interface Props {
   profile: string;
@@ -42,7 +43,7 @@ export function Workspace({ profile, region, instance }: Props) {
 
   return (
     <main className="workspace" aria-labelledby="workspace-title">
-      <h1 id="workspace-title">{t("workspace.title")}</h1>
+      <PageTitle id="workspace-title">{t("workspace.title")}</PageTitle>
       <p className="profile-line" id="profile-line">
         {t("workspace.profileLine", { profile, region, instance })}
       </p>

@@ -263,3 +263,28 @@ test("import: the preview lists found credentials, one is imported under a chose
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the profile form in Simplified Chinese checks fields in Chinese and finds regions by Chinese name", async () => {
+  const { page, errors } = await openWithIpc(
+    {
+      app_info: INFO,
+      list_profiles: [],
+      known_regions: [
+        { id: "cn-hangzhou", nameEn: "China (Hangzhou)", nameZh: "华东1（杭州）" },
+        { id: "cn-beijing", nameEn: "China (Beijing)", nameZh: "华北2（北京）" },
+      ],
+    },
+    "zh-CN",
+  );
+  await page.locator("#add-profile").click();
+  await page.getByLabel("配置名称").fill("-坏名字");
+  await page.getByText("名称以“-”开头，请以字母或数字开头。").waitFor();
+  const region = page.getByRole("combobox", { name: "地域" });
+  await region.fill("北京");
+  await page.getByRole("option", { name: /cn-beijing/ }).click();
+  assert.equal(await region.inputValue(), "cn-beijing");
+  assert.equal(await page.locator(".region-name").textContent(), "华北2（北京）");
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, "browser-profile-form-zh.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+});

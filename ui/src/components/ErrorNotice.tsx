@@ -15,7 +15,12 @@ export function ErrorNotice({ error, onRetry }: Props) {
       <h2>{t("errors.title")}</h2>
       <p>{error.message}</p>
       {error.remedy && <p className="remedy">{error.remedy}</p>}
-      {error.requestId && <p className="request-id">{t("errors.requestId", { id: error.requestId })}</p>}
+      {error.requestId && (
+        <p className="request-id">
+          {t("errors.requestId")} {/* Selected whole with one click, for pasting into a ticket. */}
+          <code className="request-id-value">{error.requestId}</code>
+        </p>
+      )}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t("errors.retry")}

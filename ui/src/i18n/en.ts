@@ -190,7 +190,7 @@ export const en = {
   errors: {
     title: "Something went wrong",
     retry: "Try again",
-    requestId: "Request ID: {{id}}",
+    requestId: "Request ID (for a support ticket):",
   },
 };
 

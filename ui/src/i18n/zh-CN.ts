@@ -192,6 +192,6 @@ export const zhCN: Catalogue = {
   errors: {
     title: "出现错误",
     retry: "重试",
-    requestId: "请求 ID：{{id}}",
+    requestId: "请求 ID（提交工单时使用）：",
   },
 };

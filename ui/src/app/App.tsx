@@ -25,7 +25,7 @@ import { useProfiles } from "./useProfiles";
 type View =
   | { kind: "start" }
   | { kind: "profiles" }
-  | { kind: "add" }
+  | { kind: "add"; attempt: number }
   | { kind: "edit"; profile: ProfileSummary }
   | { kind: "workspace" };
 
@@ -38,6 +38,8 @@ function reopenable(profiles: readonly ProfileSummary[], name: string | null): P
 
 export function App() {
   const { t } = useTranslation();
+  // Each "Add profile" starts a fresh form, even when one is already on screen.
+  const [addAttempt, setAddAttempt] = useState(0);
   const [state, retry] = useAppInfo();
   const profiles = useProfiles();
   const [currentName, setCurrentName] = useState<string | null>(null);
@@ -100,6 +102,11 @@ export function App() {
     else openProfile(profile);
   };
 
+  const startAdding = () => {
+    setAddAttempt((n) => n + 1);
+    setView({ kind: "add", attempt: addAttempt + 1 });
+  };
+
   const goToProfiles = () => {
     setView({ kind: list && hasStored(list) ? "profiles" : "start" });
   };
@@ -128,7 +135,7 @@ export function App() {
             current={current}
             onSwitch={switchTo}
             onAdd={() => {
-              setView({ kind: "add" });
+              startAdding();
             }}
             onImport={() => {
               setImporting(true);
@@ -167,7 +174,7 @@ export function App() {
               onTrySandbox={trySandbox}
               sandboxStarting={starting}
               onAddProfile={() => {
-                setView({ kind: "add" });
+                startAdding();
               }}
               onImport={() => {
                 setImporting(true);
@@ -180,7 +187,7 @@ export function App() {
               current={currentName}
               onUse={switchTo}
               onAdd={() => {
-                setView({ kind: "add" });
+                startAdding();
               }}
               onImport={() => {
                 setImporting(true);
@@ -195,6 +202,7 @@ export function App() {
           )}
           {view?.kind === "add" && (
             <AddProfile
+              key={view.attempt}
               onCreated={(profile) => {
                 void profiles.reload();
                 setCurrentName(profile.name);
@@ -206,6 +214,7 @@ export function App() {
           )}
           {view?.kind === "edit" && (
             <EditProfile
+              key={view.profile.name}
               profile={view.profile}
               onCancel={goToProfiles}
               onSaved={(before, after) => {

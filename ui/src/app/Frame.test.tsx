@@ -129,6 +129,23 @@ describe("App frame", () => {
     expect(await screen.findByText("Profile analytics · region cn-beijing · instance analytics-01")).toBeInTheDocument();
   });
 
+  it("starts a fresh form for each Add profile, even right after creating one", async () => {
+    backend([]);
+    render(<App />);
+    await userEvent.click(await screen.findByRole("button", { name: "Add a profile" }));
+    await userEvent.type(screen.getByLabelText("Profile name"), "analytics");
+    await userEvent.type(screen.getByLabelText("AccessKey ID"), "LTAI5tAbCdEfGhIjKlMnOpQr");
+    await userEvent.type(screen.getByLabelText("AccessKey secret"), "s3cretS3cretS3cretS3cret12");
+    await userEvent.type(screen.getByLabelText("Region"), "cn-beijing");
+    await userEvent.type(screen.getByLabelText("Tablestore instance name"), "analytics-01");
+    await userEvent.click(screen.getByRole("button", { name: "Create profile" }));
+    await screen.findByRole("heading", { name: "Profile analytics created." });
+    await userEvent.click(within(header()).getByRole("button", { name: /Profile analytics/ }));
+    await userEvent.click(within(header()).getByRole("button", { name: "Add profile" }));
+    expect(screen.getByLabelText("Profile name")).toHaveValue("");
+    expect(screen.getByLabelText("AccessKey secret")).toHaveValue("");
+  });
+
   it("deletes a profile after confirmation and forgets it as the last used one", async () => {
     localStorage.setItem("tsds.lastProfile", "prod");
     const store = backend([PROD, DEV]);

@@ -7,7 +7,7 @@ import type { IpcError } from "../../bindings/IpcError";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldError } from "../../components/FieldError";
 import { CommandFailed, knownRegions } from "../../ipc";
-import type { ErrorPlace, FieldName, FormMode, ProfileFormValues } from "./formModel";
+import type { ErrorPlace, FieldName, FormMode, InputProps, ProfileFormValues } from "./formModel";
 import { checkValues, emptyValues, ENDPOINT_FIELDS, placeOf, valuesFrom } from "./formModel";
 import { RegionField } from "./RegionField";
 import type { Problem } from "./validation";
@@ -181,13 +181,4 @@ export function ProfileForm({ mode, onSubmit, onCancel }: Props) {
       </div>
     </form>
   );
-}
-
-export interface InputProps {
-  id: string;
-  name: string;
-  value: string;
-  "aria-invalid"?: boolean;
-  "aria-describedby"?: string;
-  onChange: (event: React.ChangeEvent<HTMLInputElement>) => void;
 }

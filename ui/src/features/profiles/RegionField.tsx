@@ -3,7 +3,7 @@ import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { KnownRegion } from "../../bindings/KnownRegion";
-import type { InputProps } from "./ProfileForm";
+import type { InputProps } from "./formModel";
 
 interface Props extends InputProps {
   regions: readonly KnownRegion[];

@@ -1,4 +1,6 @@
 // The profile form's values, their checks, and where a coded error from Rust belongs.
+import type { ChangeEvent } from "react";
+
 import type { ErrorCode } from "../../bindings/ErrorCode";
 import type { EndpointsInput } from "../../bindings/EndpointsInput";
 import type { NewProfileRequest } from "../../bindings/NewProfileRequest";
@@ -152,4 +154,14 @@ const PLACES: Partial<Record<ErrorCode, ErrorPlace>> = {
 
 export function placeOf(code: ErrorCode): ErrorPlace {
   return PLACES[code] ?? "form";
+}
+
+/** What every text input of the form gets: its id, value, validity and change handler. */
+export interface InputProps {
+  id: string;
+  name: string;
+  value: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
 }

@@ -15,4 +15,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_tables",
     "list_buckets",
     "list_instances",
+    "list_delivery_tasks",
+    "describe_delivery_task",
+    "delete_delivery_task",
 ];

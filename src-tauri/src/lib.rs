@@ -25,6 +25,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::cloud::list_tables,
         commands::cloud::list_buckets,
         commands::cloud::list_instances,
+        commands::tasks::list_delivery_tasks,
+        commands::tasks::describe_delivery_task,
+        commands::tasks::delete_delivery_task,
     ])
 }
 

@@ -259,3 +259,82 @@ fn the_sandbox_starts_and_serves_tables_buckets_and_a_passing_connection_test() 
         ]
     );
 }
+
+/// Creates a full-export task on the sandbox's `orders` table with the cloud client, as the
+/// review step will.
+fn create_task_on_sandbox(tablestore_endpoint: &str, task: &str) {
+    use cloud_clients::tablestore::{TablestoreClient, TablestoreConfig};
+    use delivery::{
+        BucketName, ColumnEncoding, CreateDeliveryTaskRequest, OssEndpoint, OssPrefix,
+        OssTaskConfig, OutputColumnName, OutputFormat, ParquetSchemaField, ParquetType, RoleArn,
+        TableName, TaskName, TaskType,
+    };
+    let credentials = signing::Credentials::new(
+        signing::AccessKeyId::parse("LTAI5tSandboxDemoKey0001").expect("id"),
+        signing::Secret::new("SandboxDemoSecret000000000001".to_owned()),
+    );
+    let client = TablestoreClient::new(
+        TablestoreConfig {
+            endpoint: tablestore_endpoint.to_owned(),
+            instance: "sandbox-demo".to_owned(),
+            region: None,
+            credentials,
+        },
+        &cloud_clients::HttpSettings::for_app("ipc-tests", "0"),
+        std::sync::Arc::new(cloud_clients::SystemClock),
+        cloud_clients::RetryPolicy::never(),
+    )
+    .expect("client");
+    let request = CreateDeliveryTaskRequest {
+        table_name: TableName::parse("orders").expect("table"),
+        task_name: TaskName::parse(task).expect("task"),
+        task_type: TaskType::Base,
+        task_config: OssTaskConfig {
+            oss_prefix: OssPrefix::parse("exports/$yyyy$MM$dd").expect("prefix"),
+            oss_bucket: BucketName::parse("sandbox-delivery").expect("bucket"),
+            oss_endpoint: OssEndpoint::parse("oss-cn-hangzhou.aliyuncs.com").expect("endpoint"),
+            oss_sts_role: RoleArn::parse(
+                "acs:ram::1234567890123456:role/aliyunserviceroleforotsdatadelivery",
+            )
+            .expect("role"),
+            event_time_column: None,
+            format: OutputFormat::Parquet,
+            schema: vec![ParquetSchemaField {
+                column_name: "status".into(),
+                oss_column_name: OutputColumnName::parse("status").expect("name"),
+                data_type: ParquetType::Utf8,
+                encode: ColumnEncoding::Plain,
+            }],
+        },
+    };
+    tokio::runtime::Runtime::new()
+        .expect("runtime")
+        .block_on(client.create_delivery_task(&request))
+        .expect("creates");
+}
+
+#[test]
+fn a_tables_tasks_are_listed_and_described_and_delete_follows_the_service_rules() {
+    let app = test_app();
+    let endpoints = invoke(&app.window, "start_sandbox", json!({})).expect("starts");
+    create_task_on_sandbox(
+        endpoints["tablestore"].as_str().expect("url"),
+        "orders-demo",
+    );
+    let args = json!({ "profile": "sandbox", "table": "orders" });
+    let tasks = invoke(&app.window, "list_delivery_tasks", args).expect("lists");
+    assert_eq!(
+        tasks,
+        json!([{ "tableName": "orders", "taskName": "orders-demo", "taskType": "BASE" }])
+    );
+    let args = json!({ "profile": "sandbox", "table": "orders", "task": "orders-demo" });
+    let status = invoke(&app.window, "describe_delivery_task", args.clone()).expect("describes");
+    assert_eq!(status["taskType"], json!("BASE"));
+    assert_eq!(status["phase"], json!("INIT"));
+    assert_eq!(status["bucket"], json!("sandbox-delivery"));
+    assert_eq!(status["columnCount"], json!(1));
+    // The service refuses to delete a task that is still initialising.
+    let error = invoke(&app.window, "delete_delivery_task", args).expect_err("INIT");
+    assert_eq!(error["code"], json!("invalid_input"), "{error}");
+    assert!(error["serviceCode"].is_string(), "{error}");
+}

@@ -8,3 +8,4 @@ pub mod cloud;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox;
+pub mod tasks;

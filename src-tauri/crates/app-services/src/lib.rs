@@ -14,6 +14,7 @@ pub mod pickers;
 pub mod preferences;
 pub mod sandbox_runtime;
 pub mod services;
+pub mod tasks;
 pub mod vaults;
 
 pub use app_info::{AppInfo, SandboxEndpoints, SandboxStatus};
@@ -22,5 +23,6 @@ pub use import::{ImportRequest, ImportSources};
 pub use ipc_error::{ErrorCode, IpcError};
 pub use locale::Locale;
 pub use pickers::{BucketChoice, InstanceChoice};
+pub use tasks::{DeliveryTaskStatus, DeliveryTaskView};
 pub use preferences::{Preferences, PreferencesError};
 pub use services::AppServices;

@@ -243,6 +243,52 @@ impl AppServices {
             .collect())
     }
 
+    /// The delivery tasks of one table.
+    pub async fn list_delivery_tasks(
+        &self,
+        profile: &str,
+        table: &str,
+    ) -> Result<Vec<crate::DeliveryTaskView>, IpcError> {
+        let connection = self.connection(profile)?;
+        let tasks = self.tablestore(&connection)?.list_delivery_tasks(table).await?;
+        Ok(tasks
+            .into_iter()
+            .map(|t| crate::DeliveryTaskView {
+                task_type: crate::tasks::task_type_name(t.task_type),
+                table_name: t.table_name,
+                task_name: t.task_name,
+            })
+            .collect())
+    }
+
+    /// A task's phase, checkpoint and any error the service reports.
+    pub async fn describe_delivery_task(
+        &self,
+        profile: &str,
+        table: &str,
+        task: &str,
+    ) -> Result<crate::DeliveryTaskStatus, IpcError> {
+        let connection = self.connection(profile)?;
+        let described = self
+            .tablestore(&connection)?
+            .describe_delivery_task(table, task)
+            .await?;
+        Ok(crate::DeliveryTaskStatus::from_proto(described))
+    }
+
+    pub async fn delete_delivery_task(
+        &self,
+        profile: &str,
+        table: &str,
+        task: &str,
+    ) -> Result<(), IpcError> {
+        let connection = self.connection(profile)?;
+        Ok(self
+            .tablestore(&connection)?
+            .delete_delivery_task(table, task)
+            .await?)
+    }
+
     /// Proves the keys work and names each permission that is missing.
     pub async fn test_connection(&self, profile: &str) -> Result<ConnectionReport, IpcError> {
         let connection = self.connection(profile)?;

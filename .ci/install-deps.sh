@@ -14,7 +14,7 @@ if [[ "$(id -u)" != 0 ]]; then SUDO="sudo"; fi
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev)
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 libsecret-tools chromium
-  python3-venv imagemagick)
+  python3-venv imagemagick fonts-wqy-microhei)
 
 missing=()
 wanted=("${BUILD_PACKAGES[@]}")

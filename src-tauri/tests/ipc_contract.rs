@@ -325,7 +325,10 @@ fn a_tables_tasks_are_listed_and_described_and_delete_follows_the_service_rules(
     let tasks = invoke(&app.window, "list_delivery_tasks", args).expect("lists");
     assert_eq!(
         tasks,
-        json!([{ "tableName": "orders", "taskName": "orders-demo", "taskType": "BASE" }])
+        json!([
+            { "tableName": "orders", "taskName": "orders-daily", "taskType": "BASE_INC" },
+            { "tableName": "orders", "taskName": "orders-demo", "taskType": "BASE" }
+        ])
     );
     let args = json!({ "profile": "sandbox", "table": "orders", "task": "orders-demo" });
     let status = invoke(&app.window, "describe_delivery_task", args.clone()).expect("describes");

@@ -23,6 +23,6 @@ pub use import::{ImportRequest, ImportSources};
 pub use ipc_error::{ErrorCode, IpcError};
 pub use locale::Locale;
 pub use pickers::{BucketChoice, InstanceChoice};
-pub use tasks::{DeliveryTaskStatus, DeliveryTaskView};
 pub use preferences::{Preferences, PreferencesError};
 pub use services::AppServices;
+pub use tasks::{DeliveryTaskStatus, DeliveryTaskView};

@@ -41,7 +41,11 @@ impl AppServices {
         vault: Arc<dyn SecretVault>,
     ) -> Self {
         let version = version.into();
-        let sandbox_config = sandbox::SandboxConfig::default();
+        let sandbox_config = sandbox::SandboxConfig {
+            // The demo's tasks screen starts with one task to look at.
+            demo_task: true,
+            ..sandbox::SandboxConfig::default()
+        };
         let profiles = ProfileStore::new(config_dir, vault);
         profiles.configure_sandbox(sandbox_profile(&sandbox_config));
         Self {
@@ -250,7 +254,10 @@ impl AppServices {
         table: &str,
     ) -> Result<Vec<crate::DeliveryTaskView>, IpcError> {
         let connection = self.connection(profile)?;
-        let tasks = self.tablestore(&connection)?.list_delivery_tasks(table).await?;
+        let tasks = self
+            .tablestore(&connection)?
+            .list_delivery_tasks(table)
+            .await?;
         Ok(tasks
             .into_iter()
             .map(|t| crate::DeliveryTaskView {

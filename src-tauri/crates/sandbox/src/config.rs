@@ -1,7 +1,6 @@
 //! How a sandbox is started.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 
 use crate::delivery::DeliveryTiming;
 use crate::faults::FaultSettings;
@@ -21,14 +20,15 @@ pub struct SandboxConfig {
     /// Rows in the large sample table (the product needs ≥ 200,000 for sampling; tests that do
     /// not need it can ask for fewer to start faster).
     pub large_table_rows: u32,
-    /// Persist state here, so a demo keeps what it created across restarts.
-    pub data_dir: Option<PathBuf>,
     /// Misbehaviour from the start; can be changed at run time through the admin endpoint.
     pub faults: FaultSettings,
     /// Seeds the random source behind fault rates, so a run can be repeated.
     pub random_seed: u64,
     /// How fast delivery tasks initialise and roll files; tests scale it down to milliseconds.
     pub delivery: DeliveryTiming,
+    /// Starts with one delivery task on `orders` (the app's demo); tests that count tasks
+    /// leave it off.
+    pub demo_task: bool,
 }
 
 impl Default for SandboxConfig {
@@ -42,10 +42,10 @@ impl Default for SandboxConfig {
             openapi_addr: loopback,
             admin_addr: loopback,
             large_table_rows: 200_000,
-            data_dir: None,
             faults: FaultSettings::default(),
             random_seed: 0x5eed,
             delivery: DeliveryTiming::default(),
+            demo_task: false,
         }
     }
 }

@@ -50,6 +50,9 @@ impl Sandbox {
     /// Seeds the data and starts every listener. Must run inside a tokio runtime.
     pub async fn start(config: SandboxConfig) -> Result<Self, SandboxError> {
         let state = Arc::new(SandboxState::new(&config));
+        if config.demo_task {
+            crate::delivery::demo::create_demo_task(&state);
+        }
         let (shutdown, stopped) = watch::channel(false);
         let services = [
             (config.tablestore_addr, tablestore::router(state.clone())),

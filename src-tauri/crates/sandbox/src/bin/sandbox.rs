@@ -1,7 +1,6 @@
 //! Runs the sandbox on its own and prints its endpoints and demo keys.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 
 use clap::Parser;
 use sandbox::accounts::{
@@ -35,9 +34,9 @@ struct Args {
     /// Rows in the large sample table.
     #[arg(long, default_value_t = 200_000)]
     large_table_rows: u32,
-    /// Keep state in this folder across restarts.
+    /// Start with a demo delivery task on the `orders` table.
     #[arg(long)]
-    data_dir: Option<PathBuf>,
+    demo_task: bool,
     /// Misbehaviour from the start, as the JSON the admin endpoint takes at PUT /faults.
     #[arg(long, value_parser = parse_faults)]
     faults: Option<FaultSettings>,
@@ -75,7 +74,7 @@ async fn main() -> std::process::ExitCode {
         openapi_addr: args.openapi,
         admin_addr: args.admin,
         large_table_rows: args.large_table_rows,
-        data_dir: args.data_dir,
+        demo_task: args.demo_task,
         faults: args.faults.unwrap_or_default(),
         delivery,
         ..SandboxConfig::default()

@@ -7,6 +7,7 @@
 //! this module only decides which rows go where and when.
 
 pub mod api;
+pub mod demo;
 mod engine;
 mod health;
 mod output;

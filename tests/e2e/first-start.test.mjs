@@ -77,3 +77,17 @@ test("trying the sandbox starts it in-process and lists its tables and buckets",
   await browser.pause(500);
   writeFileSync(path.join(artifacts, "e2e-sandbox-workspace.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
 });
+
+test("the tasks step lists the demo task of the orders table with its phase", async () => {
+  await (await browser.$("button=Tasks")).click();
+  await (await browser.$('input[aria-label="Filter tables with tasks"]')).setValue("orders");
+  await (await browser.$('[role="option"]*=orders')).click();
+  const row = await browser.$('tr[data-task="orders-daily"]');
+  await row.waitForDisplayed({ timeout: 15000 });
+  const text = await row.getText();
+  assert.match(text, /Full, then incremental/);
+  assert.match(text, /Initialising|Full export|Incremental/);
+  assert.match(text, /sandbox-delivery\/orders\/\$yyyy\/\$MM\/\$dd/);
+  await browser.pause(500);
+  writeFileSync(path.join(artifacts, "e2e-tasks.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
+});

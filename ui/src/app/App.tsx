@@ -13,6 +13,7 @@ import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
 import { ProfilesPage } from "../features/profiles/ProfilesPage";
 import { LanguagePicker } from "../features/settings/LanguagePicker";
 import { FirstStart } from "../features/start/FirstStart";
+import { TasksPage } from "../features/tasks/TasksPage";
 import { Workspace } from "../features/workspace/Workspace";
 import { i18next, systemLocale } from "../i18n";
 import { CommandFailed, setLocale, startSandbox } from "../ipc";
@@ -27,7 +28,8 @@ type View =
   | { kind: "profiles" }
   | { kind: "add"; attempt: number }
   | { kind: "edit"; profile: ProfileSummary }
-  | { kind: "workspace" };
+  | { kind: "workspace" }
+  | { kind: "tasks" };
 
 const hasStored = (profiles: readonly ProfileSummary[]) => profiles.some((p) => p.kind === "stored");
 
@@ -122,7 +124,7 @@ export function App() {
     });
   };
 
-  const step: Step = view?.kind === "workspace" ? "pick" : "profile";
+  const step: Step = view?.kind === "workspace" ? "pick" : view?.kind === "tasks" ? "tasks" : "profile";
 
   return (
     <div className="app-frame">
@@ -152,6 +154,7 @@ export function App() {
           onGo={(target) => {
             if (target === "profile") goToProfiles();
             else if (target === "pick" && current) setView({ kind: "workspace" });
+            else if (target === "tasks" && current) setView({ kind: "tasks" });
           }}
         />
         <div className="app-content">
@@ -228,6 +231,7 @@ export function App() {
               }}
             />
           )}
+          {view?.kind === "tasks" && current && <TasksPage key={current.name} profile={current.name} />}
           {view?.kind === "workspace" && current && (
             <Workspace
               key={current.name}

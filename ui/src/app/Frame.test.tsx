@@ -56,10 +56,12 @@ describe("App frame", () => {
     await screen.findByRole("heading", { name: "Welcome to Tablestore Delivery Studio" });
     expect(within(header()).getByRole("button", { name: /No profile selected/ })).toBeInTheDocument();
     expect(within(steps()).getByRole("button", { name: /Profile/ })).toHaveAttribute("aria-current", "step");
-    const pick = within(steps()).getByRole("button", { name: /Source & destination/ });
-    expect(pick).toHaveAttribute("aria-disabled", "true");
-    expect(pick).toHaveAccessibleDescription("Choose or add a profile first.");
-    for (const name of ["Schema", "Mapper", "Settings", "Review", "Tasks"]) {
+    for (const name of [/Source & destination/, /Tasks/]) {
+      const step = within(steps()).getByRole("button", { name });
+      expect(step).toHaveAttribute("aria-disabled", "true");
+      expect(step).toHaveAccessibleDescription("Choose or add a profile first.");
+    }
+    for (const name of ["Schema", "Mapper", "Settings", "Review"]) {
       const step = within(steps()).getByRole("button", { name: new RegExp(name) });
       expect(step).toHaveAttribute("aria-disabled", "true");
       expect(step).toHaveAccessibleDescription("Not available yet: this step arrives in a later version.");

@@ -5,7 +5,9 @@ export type Step = "profile" | "pick" | "schema" | "mapper" | "settings" | "revi
 
 const WIZARD: readonly Step[] = ["profile", "pick", "schema", "mapper", "settings", "review"];
 /** Steps that later issues build; shown so the user sees the whole path. */
-const LATER: ReadonlySet<Step> = new Set(["schema", "mapper", "settings", "review", "tasks"]);
+const LATER: ReadonlySet<Step> = new Set(["schema", "mapper", "settings", "review"]);
+/** Steps that need a profile to show anything. */
+const NEEDS_PROFILE: ReadonlySet<Step> = new Set(["pick", "tasks"]);
 
 interface Props {
   current: Step;
@@ -20,7 +22,7 @@ export function Stepper({ current, hasProfile, onGo }: Props) {
   const needsProfileId = useId();
 
   const item = (step: Step, index: number | null) => {
-    const reasonId = LATER.has(step) ? laterId : step === "pick" && !hasProfile ? needsProfileId : undefined;
+    const reasonId = LATER.has(step) ? laterId : NEEDS_PROFILE.has(step) && !hasProfile ? needsProfileId : undefined;
     const blocked = reasonId !== undefined;
     return (
       <li key={step} className="step" data-step={step} data-blocked={blocked}>

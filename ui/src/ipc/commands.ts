@@ -3,6 +3,8 @@
 import type { AppInfo } from "../bindings/AppInfo";
 import type { BucketChoice } from "../bindings/BucketChoice";
 import type { ConnectionReport } from "../bindings/ConnectionReport";
+import type { DeliveryTaskStatus } from "../bindings/DeliveryTaskStatus";
+import type { DeliveryTaskView } from "../bindings/DeliveryTaskView";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportRequest } from "../bindings/ImportRequest";
 import type { InstanceChoice } from "../bindings/InstanceChoice";
@@ -15,6 +17,8 @@ import type { SandboxEndpoints } from "../bindings/SandboxEndpoints";
 
 // A type alias, not an interface: Tauri's argument type needs an implicit index signature.
 type ProfileArgs = { profile: string };
+type TableArgs = { profile: string; table: string };
+type TaskArgs = { profile: string; table: string; task: string };
 
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
@@ -31,6 +35,9 @@ export interface Commands {
   list_tables: { args: ProfileArgs; result: string[] };
   list_buckets: { args: ProfileArgs; result: BucketChoice[] };
   list_instances: { args: ProfileArgs; result: InstanceChoice[] };
+  list_delivery_tasks: { args: TableArgs; result: DeliveryTaskView[] };
+  describe_delivery_task: { args: TaskArgs; result: DeliveryTaskStatus };
+  delete_delivery_task: { args: TaskArgs; result: null };
 }
 
 export type CommandName = keyof Commands;

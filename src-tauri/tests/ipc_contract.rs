@@ -341,3 +341,34 @@ fn a_tables_tasks_are_listed_and_described_and_delete_follows_the_service_rules(
     assert_eq!(error["code"], json!("invalid_input"), "{error}");
     assert!(error["serviceCode"].is_string(), "{error}");
 }
+
+/// A command that panics, wrapped the way every real command is.
+#[tauri::command]
+async fn panicking_command() -> Result<(), app_services::IpcError> {
+    studio_app::commands::guard::guarded("panicking_command", async {
+        let items: Vec<u8> = Vec::new();
+        // An out-of-bounds index: the kind of bug the guard exists for.
+        let _ = items[usize::from(items.is_empty())];
+        Ok(())
+    })
+    .await
+}
+
+#[test]
+fn a_panic_inside_a_command_answers_with_an_internal_error_and_a_reference() {
+    let app = mock_builder()
+        .invoke_handler(tauri::generate_handler![panicking_command])
+        .build(tauri::test::mock_context(tauri::test::noop_assets()))
+        .expect("app builds");
+    let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
+        .build()
+        .expect("window builds");
+    let error = invoke(&window, "panicking_command", json!({})).expect_err("panics");
+    assert_eq!(error["code"], json!("internal"));
+    let reference = error["requestId"].as_str().expect("a reference");
+    assert!(reference.starts_with('E'), "{reference}");
+    assert!(error["message"]
+        .as_str()
+        .expect("message")
+        .contains(reference));
+}

@@ -1,13 +1,18 @@
 use app_services::{AppServices, BucketChoice, ConnectionReport, InstanceChoice, IpcError};
 use tauri::State;
 
+use super::guard::guarded;
+
 /// Probes each permission the app needs with the profile's keys.
 #[tauri::command]
 pub async fn test_connection(
     services: State<'_, AppServices>,
     profile: String,
 ) -> Result<ConnectionReport, IpcError> {
-    services.test_connection(&profile).await
+    guarded("test_connection", async {
+        services.test_connection(&profile).await
+    })
+    .await
 }
 
 /// The tables of the profile's instance, sorted.
@@ -16,7 +21,10 @@ pub async fn list_tables(
     services: State<'_, AppServices>,
     profile: String,
 ) -> Result<Vec<String>, IpcError> {
-    services.list_tables(&profile).await
+    guarded("list_tables", async {
+        services.list_tables(&profile).await
+    })
+    .await
 }
 
 /// The account's buckets, the instance's region first.
@@ -25,7 +33,10 @@ pub async fn list_buckets(
     services: State<'_, AppServices>,
     profile: String,
 ) -> Result<Vec<BucketChoice>, IpcError> {
-    services.list_buckets(&profile).await
+    guarded("list_buckets", async {
+        services.list_buckets(&profile).await
+    })
+    .await
 }
 
 /// The Tablestore instances of the profile's region.
@@ -34,5 +45,8 @@ pub async fn list_instances(
     services: State<'_, AppServices>,
     profile: String,
 ) -> Result<Vec<InstanceChoice>, IpcError> {
-    services.list_instances(&profile).await
+    guarded("list_instances", async {
+        services.list_instances(&profile).await
+    })
+    .await
 }

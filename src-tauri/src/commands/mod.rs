@@ -5,6 +5,7 @@
 
 pub mod app_info;
 pub mod cloud;
+pub mod guard;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox;

@@ -3,13 +3,15 @@ use profiles::import::ImportPreview;
 use profiles::{KnownRegion, NewProfileRequest, ProfileSummary, ProfileUpdateRequest};
 use tauri::State;
 
+use super::guard::guarded;
+
 /// Every profile, the sandbox first, each with its keyring status.
 #[tauri::command]
 pub async fn list_profiles(
     services: State<'_, AppServices>,
 ) -> Result<Vec<ProfileSummary>, IpcError> {
     // The keyring may block on an unlock prompt: keep it off the main thread (async command).
-    services.list_profiles()
+    guarded("list_profiles", async { services.list_profiles() }).await
 }
 
 /// Saves a new profile: the secret to the OS keyring, the rest to the profiles file.
@@ -18,7 +20,7 @@ pub async fn create_profile(
     services: State<'_, AppServices>,
     request: NewProfileRequest,
 ) -> Result<ProfileSummary, IpcError> {
-    services.create_profile(request)
+    guarded("create_profile", async { services.create_profile(request) }).await
 }
 
 #[tauri::command]
@@ -26,7 +28,7 @@ pub async fn delete_profile(
     services: State<'_, AppServices>,
     name: String,
 ) -> Result<(), IpcError> {
-    services.delete_profile(&name)
+    guarded("delete_profile", async { services.delete_profile(&name) }).await
 }
 
 /// Changes a stored profile; empty secret fields keep the stored secrets.
@@ -36,13 +38,16 @@ pub async fn update_profile(
     name: String,
     request: ProfileUpdateRequest,
 ) -> Result<ProfileSummary, IpcError> {
-    services.update_profile(&name, request)
+    guarded("update_profile", async {
+        services.update_profile(&name, request)
+    })
+    .await
 }
 
 /// Credentials found in the aliyun CLI config, the SDKs' INI file and the environment.
 #[tauri::command]
 pub async fn import_preview(services: State<'_, AppServices>) -> Result<ImportPreview, IpcError> {
-    services.import_preview()
+    guarded("import_preview", async { services.import_preview() }).await
 }
 
 /// Imports one found entry as a profile.
@@ -51,7 +56,7 @@ pub async fn import_profile(
     services: State<'_, AppServices>,
     request: ImportRequest,
 ) -> Result<ProfileSummary, IpcError> {
-    services.import_profile(request)
+    guarded("import_profile", async { services.import_profile(request) }).await
 }
 
 /// The regions the profile form offers (any well-formed region id is accepted too).

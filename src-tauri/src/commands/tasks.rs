@@ -1,6 +1,8 @@
 use app_services::{AppServices, DeliveryTaskStatus, DeliveryTaskView, IpcError};
 use tauri::State;
 
+use super::guard::guarded;
+
 /// The delivery tasks of a table.
 #[tauri::command]
 pub async fn list_delivery_tasks(
@@ -8,7 +10,10 @@ pub async fn list_delivery_tasks(
     profile: String,
     table: String,
 ) -> Result<Vec<DeliveryTaskView>, IpcError> {
-    services.list_delivery_tasks(&profile, &table).await
+    guarded("list_delivery_tasks", async {
+        services.list_delivery_tasks(&profile, &table).await
+    })
+    .await
 }
 
 /// A task's phase, checkpoint and any error the service reports.
@@ -19,9 +24,12 @@ pub async fn describe_delivery_task(
     table: String,
     task: String,
 ) -> Result<DeliveryTaskStatus, IpcError> {
-    services
-        .describe_delivery_task(&profile, &table, &task)
-        .await
+    guarded("describe_delivery_task", async {
+        services
+            .describe_delivery_task(&profile, &table, &task)
+            .await
+    })
+    .await
 }
 
 /// Deletes a task; files it already wrote stay in the bucket.
@@ -32,5 +40,8 @@ pub async fn delete_delivery_task(
     table: String,
     task: String,
 ) -> Result<(), IpcError> {
-    services.delete_delivery_task(&profile, &table, &task).await
+    guarded("delete_delivery_task", async {
+        services.delete_delivery_task(&profile, &table, &task).await
+    })
+    .await
 }

@@ -1,0 +1,57 @@
+//! Keeps a panic inside a command from killing its IPC promise: the web view gets an
+//! `internal` error with a reference, and the log gets the same reference and the panic text.
+
+use std::any::Any;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use app_services::{ErrorCode, IpcError};
+use futures_util::FutureExt as _;
+
+static NEXT_REFERENCE: AtomicU64 = AtomicU64::new(1);
+
+/// Runs an async command body; a panic becomes an `internal` [`IpcError`].
+pub async fn guarded<T>(
+    command: &'static str,
+    body: impl Future<Output = Result<T, IpcError>>,
+) -> Result<T, IpcError> {
+    AssertUnwindSafe(body)
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|panic| Err(internal(command, panic.as_ref())))
+}
+
+/// Runs a synchronous command body; a panic becomes an `internal` [`IpcError`].
+pub fn guarded_sync<T>(
+    command: &'static str,
+    body: impl FnOnce() -> Result<T, IpcError>,
+) -> Result<T, IpcError> {
+    std::panic::catch_unwind(AssertUnwindSafe(body))
+        .unwrap_or_else(|panic| Err(internal(command, panic.as_ref())))
+}
+
+fn internal(command: &str, panic: &(dyn Any + Send)) -> IpcError {
+    let text = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned());
+    // Unique within the run and stamped with the time, so a user's report finds the log line.
+    let reference = format!(
+        "E{}-{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+        NEXT_REFERENCE.fetch_add(1, Ordering::Relaxed)
+    );
+    // Panic texts come from our own code, whose secrets are `Secret`s that print as `***`.
+    eprintln!("[{reference}] command {command} failed inside the app: {text}");
+    let mut error = IpcError::new(
+        ErrorCode::Internal,
+        format!("Something went wrong inside the app (reference {reference})."),
+    )
+    .with_remedy("Try again. If it happens again, report the reference shown here.");
+    error.request_id = Some(reference);
+    error
+}

@@ -51,6 +51,7 @@ pub fn install_services<R: tauri::Runtime>(
 
 pub fn run() {
     with_commands(tauri::Builder::default())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| install_services(app))
         .run(tauri::generate_context!())
         .expect("the Tauri application failed to start");

@@ -16,11 +16,11 @@ import { FirstStart } from "../features/start/FirstStart";
 import { TasksPage } from "../features/tasks/TasksPage";
 import { Workspace } from "../features/workspace/Workspace";
 import { i18next, systemLocale } from "../i18n";
-import { CommandFailed, setLocale, startSandbox } from "../ipc";
+import { appInfo, CommandFailed, setLocale, startSandbox } from "../ipc";
 import { rememberedProfile, rememberProfile } from "./lastProfile";
 import { Stepper } from "./Stepper";
 import type { Step } from "./Stepper";
-import { useAppInfo } from "./useAppInfo";
+import { useLoad } from "./useLoad";
 import { useProfiles } from "./useProfiles";
 
 type View =
@@ -42,7 +42,7 @@ export function App() {
   const { t } = useTranslation();
   // Each "Add profile" starts a fresh form, even when one is already on screen.
   const [addAttempt, setAddAttempt] = useState(0);
-  const [state, retry] = useAppInfo();
+  const [state, retry] = useLoad(appInfo);
   const profiles = useProfiles();
   const [currentName, setCurrentName] = useState<string | null>(null);
   const [view, setView] = useState<View | null>(null);
@@ -145,7 +145,7 @@ export function App() {
             onManage={goToProfiles}
           />
         )}
-        {state.status === "ready" && <LanguagePicker value={state.info.locale} onChange={chooseLocale} />}
+        {state.status === "ready" && <LanguagePicker value={state.value.locale} onChange={chooseLocale} />}
       </header>
       <div className="app-body">
         <Stepper
@@ -173,7 +173,7 @@ export function App() {
           {startError && <ErrorNotice error={startError} />}
           {state.status === "ready" && view?.kind === "start" && (
             <FirstStart
-              info={state.info}
+              info={state.value}
               onTrySandbox={trySandbox}
               sandboxStarting={starting}
               onAddProfile={() => {
@@ -266,8 +266,8 @@ export function App() {
       )}
       {state.status === "ready" && (
         <footer className="app-footer">
-          <span id="app-version">{t("status.version", { version: state.info.version })}</span>
-          <span id="data-dir">{t("status.dataDir", { path: state.info.dataDir })}</span>
+          <span id="app-version">{t("status.version", { version: state.value.version })}</span>
+          <span id="data-dir">{t("status.dataDir", { path: state.value.dataDir })}</span>
         </footer>
       )}
     </div>

@@ -8,7 +8,8 @@ export type Load<T> =
   | { status: "ready"; value: T }
   | { status: "failed"; error: IpcError };
 
-/** Runs `load` when its inputs change; returns its state and a way to run it again. */
+/** Runs `load` when it changes (keep it stable with useCallback); returns its state and a way
+ * to run it again. */
 export function useLoad<T>(load: () => Promise<T>): [Load<T>, () => void] {
   const [state, setState] = useState<Load<T>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -28,8 +29,8 @@ export function useLoad<T>(load: () => Promise<T>): [Load<T>, () => void] {
       current = false;
     };
   }, [load, attempt]);
+  // Keeps showing what is on screen until the new answer arrives: no flash of "Loading".
   const reload = useCallback(() => {
-    setState({ status: "loading" });
     setAttempt((n) => n + 1);
   }, []);
   return [state, reload];

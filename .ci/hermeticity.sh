@@ -12,6 +12,7 @@ SENTINELS=(
   "SentinelSecretValue0123456789"
   "CliSecretSentinel000000000000001"
   "EnvSecretSentinel0000000000001"
+  "E2eKeyringSecretSentinel000000001"
 )
 
 owned_paths() {

@@ -13,7 +13,9 @@ mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 mkdir -p "$TEST_ARTIFACTS"
 PORT="${TAURI_DRIVER_PORT:-4444}"
 export TAURI_APP="$APP" TAURI_DRIVER_PORT="$PORT"
-xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
+# A private session bus and an unlocked gnome-keyring, so profiles use the real Secret Service.
+dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
+  echo -n e2e-throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   tauri-driver --port "$TAURI_DRIVER_PORT" >"$TEST_ARTIFACTS/tauri-driver.log" 2>&1 &
   DRIVER=$!
   for _ in $(seq 50); do

@@ -1,0 +1,77 @@
+// End to end: a profile added in the real app window lands in the real Secret Service
+// (gnome-keyring, started by run.sh) under the E2E build's own namespace, and nowhere else.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { remote } from "webdriverio";
+
+const NAMESPACE = "com.tablestore-delivery-studio.e2e-tests";
+const SECRET = "E2eKeyringSecretSentinel000000001";
+const artifacts = process.env.TEST_ARTIFACTS ?? path.resolve("test-artifacts");
+let browser;
+
+before(async () => {
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
+    logLevel: "warn",
+    capabilities: { "tauri:options": { application: process.env.TAURI_APP } },
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+/** Every file under `dir`, recursively. */
+function files(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? files(full) : [full];
+  });
+}
+
+test("a profile added in the window keeps its secret in the keyring, not in any file", async () => {
+  const add = await browser.$("#add-profile");
+  await add.waitForDisplayed({ timeout: 15000 });
+  await add.click();
+  const field = async (label) => {
+    const input = await browser.$(`//input[@id=//label[normalize-space()="${label}"]/@for]`);
+    await input.waitForExist({ timeout: 5000 });
+    return input;
+  };
+  await (await field("Profile name")).setValue("e2e-analytics");
+  await (await field("AccessKey ID")).setValue("LTAI5tE2eKeyIdAbCdEfGh12");
+  await (await field("AccessKey secret")).setValue(SECRET);
+  await (await field("Region")).setValue("cn-beijing");
+  await (await field("Tablestore instance name")).setValue("analytics-01");
+  await (await browser.$("button=Create profile")).click();
+  const created = await browser.$(`//*[self::h1 or self::h2][contains(., "Profile e2e-analytics created.")]`);
+  try {
+    await created.waitForDisplayed({ timeout: 15000 });
+  } catch (error) {
+    writeFileSync(path.join(artifacts, "e2e-profile-failed.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
+    throw error;
+  }
+
+  // The secret is in the keyring, read back by libsecret's own client...
+  const stored = execFileSync(
+    "secret-tool",
+    ["lookup", "service", NAMESPACE, "username", "e2e-analytics/access-key-secret"],
+    { encoding: "utf8" },
+  );
+  assert.equal(stored, SECRET);
+  // ...and in no file the app wrote.
+  const written = [process.env.XDG_CONFIG_HOME, process.env.XDG_DATA_HOME].flatMap((d) => files(path.join(d, NAMESPACE)));
+  assert.ok(written.some((f) => f.endsWith("profiles.json")), written.join("\n"));
+  for (const file of written) {
+    assert.ok(!readFileSync(file).includes(SECRET), `secret found in ${file}`);
+  }
+  // ...nor on screen.
+  assert.ok(!(await browser.getPageSource()).includes(SECRET));
+  await browser.pause(500);
+  writeFileSync(path.join(artifacts, "e2e-profile-created.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
+});

@@ -55,6 +55,10 @@ test("trying the sandbox starts it in-process and lists its tables and buckets",
   const profileLine = await browser.$("#profile-line");
   await profileLine.waitForDisplayed({ timeout: 15000 });
   assert.equal(await profileLine.getText(), "Profile sandbox · region cn-hangzhou · instance sandbox-demo");
+  // The instances of the region come from the control-plane API; the sandbox serves one.
+  const demo = await browser.$('//*[@role="option"][.//*[normalize-space()="sandbox-demo"]]');
+  await demo.waitForDisplayed({ timeout: 15000 });
+  assert.equal(await demo.getAttribute("aria-selected"), "true");
   const orders = await browser.$('[role="option"]*=orders');
   await orders.waitForDisplayed({ timeout: 15000 });
   // The list is virtualised and the other-region bucket sorts last: filter to reach it.

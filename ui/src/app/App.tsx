@@ -16,7 +16,7 @@ import { FirstStart } from "../features/start/FirstStart";
 import { TasksPage } from "../features/tasks/TasksPage";
 import { Workspace } from "../features/workspace/Workspace";
 import { i18next, systemLocale } from "../i18n";
-import { appInfo, CommandFailed, setLocale, startSandbox } from "../ipc";
+import { appInfo, CommandFailed, setLocale, startSandbox, updateProfile } from "../ipc";
 import { rememberedProfile, rememberProfile } from "./lastProfile";
 import { Stepper } from "./Stepper";
 import type { Step } from "./Stepper";
@@ -102,6 +102,27 @@ export function App() {
   const switchTo = (profile: ProfileSummary) => {
     if (profile.kind === "sandbox" && profile.status === "sandbox_stopped") trySandbox();
     else openProfile(profile);
+  };
+
+  // A stored profile moves to the chosen instance; the workspace reloads for it.
+  const changeInstance = (instanceName: string) => {
+    if (!current || current.kind !== "stored") return;
+    setStartError(null);
+    updateProfile(current.name, {
+      renameTo: null,
+      accessKeyId: null,
+      accessKeySecret: null,
+      securityToken: null,
+      removeSecurityToken: false,
+      region: null,
+      instanceName,
+      endpoints: null,
+    })
+      .then(() => profiles.reload())
+      .catch((reason: unknown) => {
+        if (reason instanceof CommandFailed) setStartError(reason.error);
+        else throw reason;
+      });
   };
 
   const startAdding = () => {
@@ -234,10 +255,12 @@ export function App() {
           {view?.kind === "tasks" && current && <TasksPage key={current.name} profile={current.name} />}
           {view?.kind === "workspace" && current && (
             <Workspace
-              key={current.name}
+              key={`${current.name}/${current.instanceName}`}
               profile={current.name}
               region={current.region}
               instance={current.instanceName}
+              isSandbox={current.kind === "sandbox"}
+              onChangeInstance={changeInstance}
             />
           )}
         </div>

@@ -197,6 +197,11 @@ export const en = {
     account: "Account {{account}}",
   },
   pick: {
+    instances: "Instances",
+    filterInstances: "Filter instances",
+    noInstances: "No instances match.",
+    instanceUnavailable: "Status {{status}}: not usable",
+    sandboxInstanceOnly: "The sandbox serves only {{instance}}",
     tables: "Tables",
     buckets: "OSS buckets",
     filterTables: "Filter tables",

@@ -199,6 +199,11 @@ export const zhCN: Catalogue = {
     account: "账号 {{account}}",
   },
   pick: {
+    instances: "实例",
+    filterInstances: "筛选实例",
+    noInstances: "没有匹配的实例。",
+    instanceUnavailable: "状态 {{status}}：不可用",
+    sandboxInstanceOnly: "沙箱仅提供 {{instance}}",
     tables: "数据表",
     buckets: "OSS 存储空间",
     filterTables: "筛选数据表",

@@ -8,16 +8,20 @@ import { listBuckets, listTables } from "../../ipc";
 import { SearchableList } from "../pick/SearchableList";
 import type { ListItem } from "../pick/SearchableList";
 import { ConnectionCheck } from "./ConnectionCheck";
+import { InstancePicker } from "../pick/InstancePicker";
 import { PageTitle } from "../../components/PageTitle";
 
 interface Props {
   profile: string;
   region: string;
   instance: string;
+  isSandbox: boolean;
+  /** Switches the profile to another instance of its region. */
+  onChangeInstance: (instance: string) => void;
 }
 
 /** The profile's source (a table) and destination (a bucket), picked side by side. */
-export function Workspace({ profile, region, instance }: Props) {
+export function Workspace({ profile, region, instance, isSandbox, onChangeInstance }: Props) {
   const { t } = useTranslation();
   const [table, setTable] = useState<string | null>(null);
   const [bucket, setBucket] = useState<string | null>(null);
@@ -49,6 +53,10 @@ export function Workspace({ profile, region, instance }: Props) {
       </p>
       <ConnectionCheck profile={profile} />
       <div className="pickers">
+        <section aria-labelledby="instances-title">
+          <h2 id="instances-title">{t("pick.instances")}</h2>
+          <InstancePicker profile={profile} instance={instance} isSandbox={isSandbox} onChoose={onChangeInstance} />
+        </section>
         <section aria-labelledby="tables-title">
           <h2 id="tables-title">{t("pick.tables")}</h2>
           <Loaded state={tables} onRetry={reloadTables}>

@@ -102,7 +102,7 @@ export function SearchableList({ label, filterPlaceholder, emptyText, items, sel
                   aria-disabled={disabled}
                   className={row.index === active ? "list-row active" : "list-row"}
                   style={{ position: "absolute", top: 0, transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-                  title={item.disabledReason}
+                  title={[item.label, item.detail, item.disabledReason].filter(Boolean).join(" — ")}
                   onClick={() => {
                     setActive(row.index);
                     if (!disabled) onSelect(item.id);

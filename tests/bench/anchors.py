@@ -9,7 +9,8 @@ Subcommands:
                             (INFO_JSON is the sandbox's `--json` line)
   infer RUNS                pyarrow type inference over the rows of delivery/benches/inference.rs
   parquet RUNS              pyarrow writing the rows of delivery/benches/render_parquet.rs from
-                            Python lists (reuses tests/conformance/parquet/bench_pyarrow.py)
+                            Python lists, one per column (reuses tests/conformance/parquet/bench_pyarrow.py)
+  parquet-rows RUNS         the same from one Python dict per row (pa.Table.from_pylist)
 Not a test: prints numbers only.
 """
 
@@ -145,6 +146,21 @@ def parquet(runs):
     return {"seconds": seconds, "bytes": size}
 
 
+def parquet_rows(runs):
+    """The same rows as one dict per row (pyarrow's row-oriented entry point, like our Rows)."""
+    import pyarrow as pa
+
+    sys.path.insert(0, os.path.join(ROOT, "tests", "conformance", "parquet"))
+    import bench_pyarrow
+
+    cols = bench_pyarrow.columns()
+    rows = [{k: v[i] for k, v in cols.items() if v[i] is not None} for i in range(bench_pyarrow.ROWS)]
+    del cols
+    seconds, size = timed_runs(
+        runs, lambda: bench_pyarrow.write(pa.Table.from_pylist(rows, schema=bench_pyarrow.SCHEMA)))
+    return {"seconds": seconds, "bytes": size}
+
+
 def main(argv):
     command, *args = argv
     if command == "decode-c":
@@ -157,6 +173,8 @@ def main(argv):
         result = infer(int(args[0]))
     elif command == "parquet":
         result = parquet(int(args[0]))
+    elif command == "parquet-rows":
+        result = parquet_rows(int(args[0]))
     else:
         raise SystemExit(__doc__)
     print(json.dumps(result))

@@ -1,7 +1,7 @@
 // App cold start to first screen painted, and idle memory, for tests/bench/run.sh.
 // Runs inside Xvfb with tauri-driver listening on TAURI_DRIVER_PORT (run.sh starts both).
 // Each run: a new WebDriver session launches the release binary (TAURI_APP); the clock stops
-// when the first-start heading is in the DOM and two animation frames have passed (so it has
+// when the first-start screen's "Welcome…" heading is in the DOM and two animation frames have passed (so it has
 // been painted). After IDLE_SECONDS of idling, PSS is summed over the app and its WebKit
 // processes (pss.sh). Prints one JSON line: {"seconds": [...], "session_seconds": [...],
 // "pss_kib": [...], "processes": [...]}.
@@ -30,8 +30,8 @@ async function oneRun() {
   try {
     for (;;) {
       const painted = await browser.executeAsync((done) => {
-        const heading = document.querySelector("h1");
-        if (!heading || !heading.textContent.includes("Welcome")) return done(false);
+        const headings = [...document.querySelectorAll("h1, h2")];
+        if (!headings.some((h) => h.textContent.includes("Welcome"))) return done(false);
         requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
       });
       if (painted) break;

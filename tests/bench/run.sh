@@ -107,6 +107,7 @@ step "rendering 1,000,000 rows x 10 columns to Parquet"
 cargo bench -q -p delivery --bench render_parquet -- --warm-up-time 1 --measurement-time 5 >"$WORK/parquet-criterion.log" 2>&1
 criterion_median 'render_parquet/1m_rows_x_10_columns' >"$WORK/parquet-ours.json"
 "$PY" "$HERE/anchors.py" parquet "$RUNS" >"$WORK/parquet-pyarrow.json"
+"$PY" "$HERE/anchors.py" parquet-rows 3 >"$WORK/parquet-pyarrow-rows.json"
 
 step "sandbox start-up with the 200,000-row table"
 : >"$WORK/sandbox-start.txt"

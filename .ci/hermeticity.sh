@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-RELEASE_ID="com.tablestore-delivery-studio.app"
+RELEASE_ID="com.tablestore-delivery-studio.desktop"
 # Secrets the tests use on purpose; none may ever be written anywhere.
 SENTINELS=(
   "SentinelSecretValue0123456789"

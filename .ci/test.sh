@@ -75,6 +75,7 @@ build_e2e_app() {
 }
 stage "e2e app build" build_e2e_app
 stage "e2e real window" tests/e2e/run.sh "$ROOT/target/debug/tablestore-delivery-studio"
+stage "release .deb installed and started" tests/package/deb.sh
 stage "hermeticity and secret scan" "$ROOT/.ci/hermeticity.sh" check "$HERMETIC_SNAPSHOT"
 
 summary

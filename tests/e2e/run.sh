@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests against a built app binary: Xvfb + tauri-driver + WebKitWebDriver.
-# Usage: tests/e2e/run.sh /abs/path/to/app-binary
+# Usage: tests/e2e/run.sh /abs/path/to/app-binary [test files...] (default: tests/e2e/*.test.mjs)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-APP="${1:?usage: run.sh APP_BINARY}"
+APP="${1:?usage: run.sh APP_BINARY [TEST_FILES...]}"
+shift
+TESTS=("$@")
+if ((${#TESTS[@]} == 0)); then TESTS=("$ROOT"/tests/e2e/*.test.mjs); fi
+export E2E_TESTS="${TESTS[*]}"
 export TEST_ARTIFACTS="${TEST_ARTIFACTS:-$ROOT/test-artifacts}"
 # The app writes under HOME/XDG dirs: keep them in a throwaway folder.
 SCRATCH="$(mktemp -d)"
@@ -22,7 +26,8 @@ dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
     (echo >/dev/tcp/127.0.0.1/"$TAURI_DRIVER_PORT") 2>/dev/null && break
     sleep 0.1
   done
-  node --test --test-concurrency=1 "'"$ROOT"'/tests/e2e/"*.test.mjs
+  # shellcheck disable=SC2086 # the list is space-separated paths without spaces
+  node --test --test-concurrency=1 $E2E_TESTS
   rc=$?
   kill "$DRIVER" 2>/dev/null || true
   wait "$DRIVER" 2>/dev/null || true

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tablestore_wire::plainbuffer::{encode_primary_key, RowReader, RowRef};
 use tablestore_wire::{proto, PrimaryKeyValue};
 
-use super::TablestoreClient;
+use super::{CallMeta, TablestoreClient};
 use crate::retry::Idempotency;
 use crate::{ClientError, Service};
 
@@ -72,58 +72,104 @@ impl TablestoreClient {
                 .collect();
             encode_primary_key(&key).map_err(|e| ClientError::InvalidRequest(e.to_string()))
         };
-        let mut start = bytes::Bytes::from(bound(PrimaryKeyValue::InfMin)?);
+        let start = bytes::Bytes::from(bound(PrimaryKeyValue::InfMin)?);
         let end = bytes::Bytes::from(bound(PrimaryKeyValue::InfMax)?);
         let mut progress = SampleProgress {
             rows: 0,
             bytes: 0,
             pages: 0,
         };
+        // The row limit asked of the page in flight.
+        let mut limit = page_limit(budget.max_rows);
+        let mut page = self.fetch_page(table, start, &end, limit);
         loop {
             if control.is_cancelled() {
+                page.abort();
                 return Err(ClientError::Cancelled);
             }
-            let remaining = budget.max_rows.saturating_sub(progress.rows);
-            let limit = i32::try_from(remaining.min(u64::from(PAGE_ROWS))).unwrap_or(i32::MAX);
-            let request = proto::GetRangeRequest {
-                table_name: table.to_owned(),
-                direction: proto::Direction::Forward as i32,
-                max_versions: Some(1),
-                limit: Some(limit),
-                inclusive_start_primary_key: start,
-                exclusive_end_primary_key: end.clone(),
-                ..Default::default()
-            };
-            let (response, meta): (proto::GetRangeResponse, _) = self
-                .call("GetRange", Idempotency::Idempotent, &request)
-                .await?;
+            let (response, meta) = page
+                .await
+                .map_err(|e| ClientError::InvalidRequest(format!("page task: {e}")))??;
+            let next = response.next_start_primary_key.clone().unwrap_or_default();
+            // Ask for the next page before decoding this one, so the network and the service
+            // work while we decode. Its limit assumes this page is full; if the service cut
+            // it short (the 4 MB cap), the loop simply reads one page more.
+            let after_this = budget
+                .max_rows
+                .saturating_sub(progress.rows)
+                .saturating_sub(u64::from(limit.max(0).unsigned_abs()));
+            let next_limit = page_limit(after_this);
+            let mut prefetched = (!next.is_empty() && after_this > 0)
+                .then(|| self.fetch_page(table, next.clone(), &end, next_limit));
             let corrupt = |e: tablestore_wire::WireError| ClientError::ResponseCorrupt {
                 service: Service::Tablestore,
                 detail: format!("a row of the page did not decode: {e}"),
                 request_id: meta.request_id.clone(),
             };
-            for row in RowReader::new(&response.rows).map_err(corrupt)? {
-                let row = row.map_err(corrupt)?;
-                on_row(&row);
-                progress.rows += 1;
+            let decoded = RowReader::new(&response.rows)
+                .map_err(corrupt)
+                .and_then(|rows| {
+                    for row in rows {
+                        on_row(&row.map_err(corrupt)?);
+                        progress.rows += 1;
+                    }
+                    Ok(())
+                });
+            if let Err(error) = decoded {
+                if let Some(p) = prefetched.take() {
+                    p.abort();
+                }
+                return Err(error);
             }
             progress.bytes += meta.body_len as u64;
             progress.pages += 1;
             on_progress(progress);
-            let next = response.next_start_primary_key.unwrap_or_default();
-            if next.is_empty() {
+            let done = next.is_empty();
+            if done || progress.rows >= budget.max_rows || progress.bytes >= budget.max_bytes {
+                if let Some(p) = prefetched.take() {
+                    p.abort();
+                }
                 return Ok(SampleSummary {
                     progress,
-                    reached_end: true,
+                    reached_end: done,
                 });
             }
-            if progress.rows >= budget.max_rows || progress.bytes >= budget.max_bytes {
-                return Ok(SampleSummary {
-                    progress,
-                    reached_end: false,
-                });
-            }
-            start = next;
+            (page, limit) = if let Some(p) = prefetched {
+                (p, next_limit)
+            } else {
+                let rest = page_limit(budget.max_rows - progress.rows);
+                (self.fetch_page(table, next, &end, rest), rest)
+            };
         }
     }
+
+    /// Starts reading one page in the background.
+    fn fetch_page(
+        &self,
+        table: &str,
+        start: bytes::Bytes,
+        end: &bytes::Bytes,
+        limit: i32,
+    ) -> tokio::task::JoinHandle<Result<(proto::GetRangeResponse, CallMeta), ClientError>> {
+        let request = proto::GetRangeRequest {
+            table_name: table.to_owned(),
+            direction: proto::Direction::Forward as i32,
+            max_versions: Some(1),
+            limit: Some(limit),
+            inclusive_start_primary_key: start,
+            exclusive_end_primary_key: end.clone(),
+            ..Default::default()
+        };
+        let client = self.clone();
+        tokio::spawn(async move {
+            client
+                .call("GetRange", Idempotency::Idempotent, &request)
+                .await
+        })
+    }
+}
+
+/// A page's row limit: what is left of the budget, at most a service page.
+fn page_limit(remaining: u64) -> i32 {
+    i32::try_from(remaining.min(u64::from(PAGE_ROWS))).unwrap_or(i32::MAX)
 }

@@ -28,13 +28,17 @@ trap cleanup EXIT
 step() { printf '\n== %s\n' "$*" >&2; }
 
 step "building (release)"
-npm --prefix "$ROOT/ui" run build >"$WORK/ui-build.log" 2>&1 || { cat "$WORK/ui-build.log" >&2; exit 1; }
-cargo build --release -q -p sandbox --bin sandbox
-cargo build --release -q -p cloud-clients --example sample_bench
-cargo build --release -q -p tablestore-wire --example plainbuffer_conformance
-cargo build --release -q -p tablestore-delivery-studio --features tauri/custom-protocol
-cargo bench -q --no-run -p tablestore-wire --bench decode_page 2>/dev/null
-cargo bench -q --no-run -p delivery --bench inference --bench render_parquet 2>/dev/null
+# Runs a build quietly; shows its log only when it fails.
+build() {
+  "$@" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; echo "failed: $*" >&2; exit 1; }
+}
+build npm --prefix "$ROOT/ui" run build
+build cargo build --release -p sandbox --bin sandbox
+build cargo build --release -p cloud-clients --example sample_bench
+build cargo build --release -p tablestore-wire --example plainbuffer_conformance
+build cargo build --release -p tablestore-delivery-studio --features tauri/custom-protocol
+build cargo bench --no-run -p tablestore-wire --bench decode_page
+build cargo bench --no-run -p delivery --bench inference --bench render_parquet
 REL="$CARGO_TARGET_DIR/release"
 
 # The median per-iteration time (seconds) of a Criterion benchmark's last run.

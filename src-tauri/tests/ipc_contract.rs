@@ -17,8 +17,11 @@ struct TestApp {
 
 fn test_app() -> TestApp {
     let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut context = tauri::generate_context!();
+    // Tauri creates the identifier's data folder; tests must never touch the release one.
+    context.config_mut().identifier = "com.tablestore-delivery-studio.ipc-tests".to_owned();
     let app = studio_app::with_commands(mock_builder())
-        .build(tauri::generate_context!())
+        .build(context)
         .expect("app builds");
     let vault = app_services::vaults::in_memory("tests.ipc-contract");
     app.manage(

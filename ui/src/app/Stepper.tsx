@@ -50,10 +50,10 @@ export function Stepper({ current, hasProfile, onGo }: Props) {
   return (
     <nav className="stepper" aria-label={t("steps.label")}>
       <ol className="step-list">{WIZARD.map((step, index) => item(step, index))}</ol>
-      <ul className="step-list step-extra">{item("tasks", null)}</ul>
       <p id={laterId} className="step-reason">
         {t("steps.later")}
       </p>
+      <ul className="step-list step-extra">{item("tasks", null)}</ul>
       {!hasProfile && (
         <p id={needsProfileId} className="visually-hidden">
           {t("steps.needsProfile")}

@@ -19,7 +19,7 @@ fn test_app() -> TestApp {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let mut context = tauri::generate_context!();
     // Tauri creates the identifier's data folder; tests must never touch the release one.
-    context.config_mut().identifier = "com.tablestore-delivery-studio.ipc-tests".to_owned();
+    "com.tablestore-delivery-studio.ipc-tests".clone_into(&mut context.config_mut().identifier);
     let app = studio_app::with_commands(mock_builder())
         .build(context)
         .expect("app builds");

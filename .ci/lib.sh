@@ -30,7 +30,7 @@ summary() {
   echo "::: stage timings"
   cat "$STAGE_LOG"
   local failed passed
-  failed=$(grep -c 'FAILED$' "$STAGE_LOG" || true)
+  failed=$(awk '/FAILED$/ { n++ } END { print n + 0 }' "$STAGE_LOG")
   passed=$(($(wc -l <"$STAGE_LOG") - failed))
   echo "stages: $passed passed, $failed failed"
 }

@@ -18,4 +18,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_delivery_tasks",
     "describe_delivery_task",
     "delete_delivery_task",
+    "sample_schema",
+    "cancel_sampling",
 ];

@@ -9,4 +9,5 @@ pub mod guard;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox;
+pub mod schema;
 pub mod tasks;

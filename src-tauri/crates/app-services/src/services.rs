@@ -30,6 +30,7 @@ pub struct AppServices {
     sandbox_config: sandbox::SandboxConfig,
     http: HttpSettings,
     import_sources: ImportSources,
+    samples: crate::schema_sampling::RunningSamples,
 }
 
 impl AppServices {
@@ -57,6 +58,7 @@ impl AppServices {
             sandbox: SandboxRuntime::default(),
             sandbox_config,
             import_sources: ImportSources::default(),
+            samples: crate::schema_sampling::RunningSamples::default(),
         }
     }
 
@@ -294,6 +296,56 @@ impl AppServices {
             .tablestore(&connection)?
             .delete_delivery_task(table, task)
             .await?)
+    }
+
+    /// The table's declared columns at once, then the types of every column found in up to
+    /// `max_rows` sampled rows; `on_progress` hears after each page.
+    pub async fn sample_schema(
+        &self,
+        profile: &str,
+        table: &str,
+        max_rows: u32,
+        mut on_progress: impl FnMut(crate::SamplingProgress),
+    ) -> Result<crate::SchemaSample, IpcError> {
+        use crate::schema_sampling::{budget, declared_columns, new_inference};
+        let connection = self.connection(profile)?;
+        let client = self.tablestore(&connection)?;
+        let description = client.describe_table(table).await?;
+        let declared = declared_columns(&description);
+        let key: Vec<String> = description
+            .primary_key
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        let mut inference = new_inference(&declared);
+        let control = self.samples.start(profile, table);
+        let summary = client
+            .sample_rows(
+                table,
+                &key,
+                budget(max_rows),
+                &control,
+                |row| inference.observe(&row.to_row()),
+                |p| {
+                    on_progress(crate::SamplingProgress {
+                        rows: p.rows,
+                        bytes: p.bytes,
+                        pages: p.pages,
+                    });
+                },
+            )
+            .await;
+        self.samples.finish(profile, table);
+        let summary = summary?;
+        Ok(crate::SchemaSample {
+            report: inference.report(),
+            reached_end: summary.reached_end,
+        })
+    }
+
+    /// Stops a running sample of `table`; the sample then fails with `cancelled`.
+    pub fn cancel_sampling(&self, profile: &str, table: &str) -> bool {
+        self.samples.cancel(profile, table)
     }
 
     /// Proves the keys work and names each permission that is missing.

@@ -1,0 +1,108 @@
+//! Discovering a table's columns: the declared ones from its metadata, the rest by sampling
+//! rows, with progress reported as it goes and a way to cancel.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use cloud_clients::tablestore::{
+    ColumnType, PrimaryKeyType, SampleBudget, SampleControl, TableDescription,
+};
+use delivery::schema_inference::{InferenceReport, SchemaInference};
+use delivery::{ColumnOrigin, SourceColumn, TablestoreType};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Where a running sample is, sent to the UI after each page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SamplingProgress {
+    #[ts(type = "number")]
+    pub rows: u64,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub pages: u32,
+}
+
+/// What sampling found: every column with the types seen, and whether the table ended.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SchemaSample {
+    pub report: InferenceReport,
+    /// The whole table was read before the row budget ran out.
+    pub reached_end: bool,
+}
+
+/// The most bytes one sample reads, whatever the row budget: keeps memory and time bounded.
+pub const SAMPLE_BYTE_BUDGET: u64 = 64 * 1024 * 1024;
+/// The most rows one sample may ask for.
+pub const MAX_SAMPLE_ROWS: u32 = 1_000_000;
+
+/// The declared columns of a table: primary key first, then the defined columns.
+pub fn declared_columns(description: &TableDescription) -> Vec<SourceColumn> {
+    let primary = description.primary_key.iter().map(|c| {
+        let kind = match c.column_type {
+            PrimaryKeyType::Integer => TablestoreType::Integer,
+            PrimaryKeyType::String => TablestoreType::String,
+            PrimaryKeyType::Binary => TablestoreType::Binary,
+        };
+        SourceColumn::new(c.name.clone(), ColumnOrigin::PrimaryKey, &[kind])
+    });
+    let defined = description.defined_columns.iter().map(|c| {
+        let kind = match c.column_type {
+            ColumnType::Integer => TablestoreType::Integer,
+            ColumnType::Double => TablestoreType::Double,
+            ColumnType::Boolean => TablestoreType::Boolean,
+            ColumnType::String => TablestoreType::String,
+            ColumnType::Binary => TablestoreType::Binary,
+        };
+        SourceColumn::new(c.name.clone(), ColumnOrigin::Defined, &[kind])
+    });
+    primary.chain(defined).collect()
+}
+
+/// Running samples by profile and table, so the UI can cancel one.
+#[derive(Debug, Default)]
+pub struct RunningSamples {
+    running: Mutex<HashMap<(String, String), Arc<SampleControl>>>,
+}
+
+impl RunningSamples {
+    pub fn start(&self, profile: &str, table: &str) -> Arc<SampleControl> {
+        let control = Arc::new(SampleControl::default());
+        self.lock()
+            .insert((profile.to_owned(), table.to_owned()), control.clone());
+        control
+    }
+
+    pub fn finish(&self, profile: &str, table: &str) {
+        self.lock().remove(&(profile.to_owned(), table.to_owned()));
+    }
+
+    /// Cancels the sample of `table`; false when none was running.
+    pub fn cancel(&self, profile: &str, table: &str) -> bool {
+        self.lock()
+            .get(&(profile.to_owned(), table.to_owned()))
+            .map(|control| control.cancel())
+            .is_some()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), Arc<SampleControl>>> {
+        self.running
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Feeds sampled rows to the inference that started from the declared columns.
+pub fn budget(max_rows: u32) -> SampleBudget {
+    SampleBudget {
+        max_rows: u64::from(max_rows.clamp(1, MAX_SAMPLE_ROWS)),
+        max_bytes: SAMPLE_BYTE_BUDGET,
+    }
+}
+
+pub fn new_inference(declared: &[SourceColumn]) -> SchemaInference {
+    SchemaInference::with_declared_columns(declared)
+}

@@ -82,6 +82,22 @@ test("trying the sandbox starts it in-process and lists its tables and buckets",
   writeFileSync(path.join(artifacts, "e2e-sandbox-workspace.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
 });
 
+test("the schema step samples the chosen table and finds columns that only exist in rows", async () => {
+  await (await browser.$("button*=Schema")).click();
+  const rows = await browser.$('//input[@id=//label[normalize-space()="Rows to sample"]/@for]');
+  await rows.waitForDisplayed({ timeout: 15000 });
+  await rows.setValue("3000");
+  await (await browser.$("#sample-rows")).click();
+  const summary = await browser.$("#sample-summary");
+  await summary.waitForDisplayed({ timeout: 30000 });
+  assert.match(await summary.getText(), /^Sampled 3,000 rows: \d+ columns\.$/);
+  const coupon = await browser.$('tr[data-column="coupon_code"]');
+  assert.match(await coupon.getText(), /Found in rows/);
+  assert.match(await (await browser.$('tr[data-column="order_id"]')).getText(), /Primary key/);
+  await browser.pause(500);
+  writeFileSync(path.join(artifacts, "e2e-schema.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
+});
+
 test("the tasks step lists the demo task of the orders table with its phase", async () => {
   await (await browser.$("button=Tasks")).click();
   await (await browser.$('input[aria-label="Filter tables with tasks"]')).setValue("orders");

@@ -13,6 +13,7 @@ import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
 import { ProfilesPage } from "../features/profiles/ProfilesPage";
 import { LanguagePicker } from "../features/settings/LanguagePicker";
 import { FirstStart } from "../features/start/FirstStart";
+import { SchemaPage } from "../features/schema/SchemaPage";
 import { TasksPage } from "../features/tasks/TasksPage";
 import { Workspace } from "../features/workspace/Workspace";
 import { i18next, systemLocale } from "../i18n";
@@ -29,7 +30,8 @@ type View =
   | { kind: "add"; attempt: number }
   | { kind: "edit"; profile: ProfileSummary }
   | { kind: "workspace" }
-  | { kind: "tasks" };
+  | { kind: "tasks" }
+  | { kind: "schema" };
 
 const hasStored = (profiles: readonly ProfileSummary[]) => profiles.some((p) => p.kind === "stored");
 
@@ -45,6 +47,8 @@ export function App() {
   const [state, retry] = useLoad(appInfo);
   const profiles = useProfiles();
   const [currentName, setCurrentName] = useState<string | null>(null);
+  // The source table picked in the workspace, per profile and instance.
+  const [source, setSource] = useState<{ key: string; table: string } | null>(null);
   const [view, setView] = useState<View | null>(null);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -145,7 +149,16 @@ export function App() {
     });
   };
 
-  const step: Step = view?.kind === "workspace" ? "pick" : view?.kind === "tasks" ? "tasks" : "profile";
+  const sourceKey = current ? `${current.name}/${current.instanceName}` : "";
+  const sourceTable = source?.key === sourceKey ? source.table : null;
+  const step: Step =
+    view?.kind === "workspace"
+      ? "pick"
+      : view?.kind === "tasks"
+        ? "tasks"
+        : view?.kind === "schema"
+          ? "schema"
+          : "profile";
 
   return (
     <div className="app-frame">
@@ -172,10 +185,12 @@ export function App() {
         <Stepper
           current={step}
           hasProfile={current !== null}
+          hasTable={sourceTable !== null}
           onGo={(target) => {
             if (target === "profile") goToProfiles();
             else if (target === "pick" && current) setView({ kind: "workspace" });
             else if (target === "tasks" && current) setView({ kind: "tasks" });
+            else if (target === "schema" && current && sourceTable) setView({ kind: "schema" });
           }}
         />
         <div className="app-content">
@@ -253,6 +268,9 @@ export function App() {
             />
           )}
           {view?.kind === "tasks" && current && <TasksPage key={current.name} profile={current.name} />}
+          {view?.kind === "schema" && current && sourceTable && (
+            <SchemaPage key={`${sourceKey}/${sourceTable}`} profile={current.name} table={sourceTable} />
+          )}
           {view?.kind === "workspace" && current && (
             <Workspace
               key={`${current.name}/${current.instanceName}`}
@@ -261,6 +279,10 @@ export function App() {
               instance={current.instanceName}
               isSandbox={current.kind === "sandbox"}
               onChangeInstance={changeInstance}
+              initialTable={sourceTable}
+              onTableChosen={(table) => {
+                setSource({ key: sourceKey, table });
+              }}
             />
           )}
         </div>

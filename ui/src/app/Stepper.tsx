@@ -5,24 +5,33 @@ export type Step = "profile" | "pick" | "schema" | "mapper" | "settings" | "revi
 
 const WIZARD: readonly Step[] = ["profile", "pick", "schema", "mapper", "settings", "review"];
 /** Steps that later issues build; shown so the user sees the whole path. */
-const LATER: ReadonlySet<Step> = new Set(["schema", "mapper", "settings", "review"]);
+const LATER: ReadonlySet<Step> = new Set(["mapper", "settings", "review"]);
 /** Steps that need a profile to show anything. */
 const NEEDS_PROFILE: ReadonlySet<Step> = new Set(["pick", "tasks"]);
 
 interface Props {
   current: Step;
   hasProfile: boolean;
+  /** A source table is chosen, so its schema can be read. */
+  hasTable: boolean;
   onGo: (step: Step) => void;
 }
 
 /** Where the user is in the path from a profile to a delivery task, and the tasks view. */
-export function Stepper({ current, hasProfile, onGo }: Props) {
+export function Stepper({ current, hasProfile, hasTable, onGo }: Props) {
   const { t } = useTranslation();
   const laterId = useId();
   const needsProfileId = useId();
+  const needsTableId = useId();
 
   const item = (step: Step, index: number | null) => {
-    const reasonId = LATER.has(step) ? laterId : NEEDS_PROFILE.has(step) && !hasProfile ? needsProfileId : undefined;
+    const reasonId = LATER.has(step)
+      ? laterId
+      : NEEDS_PROFILE.has(step) && !hasProfile
+        ? needsProfileId
+        : step === "schema" && !hasTable
+          ? needsTableId
+          : undefined;
     const blocked = reasonId !== undefined;
     return (
       <li key={step} className="step" data-step={step} data-blocked={blocked}>
@@ -57,6 +66,11 @@ export function Stepper({ current, hasProfile, onGo }: Props) {
       {!hasProfile && (
         <p id={needsProfileId} className="visually-hidden">
           {t("steps.needsProfile")}
+        </p>
+      )}
+      {!hasTable && (
+        <p id={needsTableId} className="visually-hidden">
+          {t("steps.needsTable")}
         </p>
       )}
     </nav>

@@ -18,12 +18,15 @@ interface Props {
   isSandbox: boolean;
   /** Switches the profile to another instance of its region. */
   onChangeInstance: (instance: string) => void;
+  /** The source table chosen before, kept when the user comes back to this step. */
+  initialTable: string | null;
+  onTableChosen: (table: string) => void;
 }
 
 /** The profile's source (a table) and destination (a bucket), picked side by side. */
-export function Workspace({ profile, region, instance, isSandbox, onChangeInstance }: Props) {
+export function Workspace({ profile, region, instance, isSandbox, onChangeInstance, initialTable, onTableChosen }: Props) {
   const { t } = useTranslation();
-  const [table, setTable] = useState<string | null>(null);
+  const [table, setTable] = useState<string | null>(initialTable);
   const [bucket, setBucket] = useState<string | null>(null);
   const [tables, reloadTables] = useLoad(useCallback(() => listTables(profile), [profile]));
   const [buckets, reloadBuckets] = useLoad(
@@ -67,7 +70,10 @@ export function Workspace({ profile, region, instance, isSandbox, onChangeInstan
                 emptyText={t("pick.noTables")}
                 items={names.map((name) => ({ id: name, label: name }))}
                 selectedId={table}
-                onSelect={setTable}
+                onSelect={(name) => {
+                  setTable(name);
+                  onTableChosen(name);
+                }}
               />
             )}
           </Loaded>

@@ -1,0 +1,72 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import type { SchemaSample } from "../../bindings/SchemaSample";
+import { initI18n } from "../../i18n";
+import { clearCommandMocks, mockCommands } from "../../ipc/testing";
+import { SchemaPage } from "./SchemaPage";
+
+beforeEach(async () => {
+  await initI18n("en");
+});
+afterEach(() => {
+  clearCommandMocks();
+});
+
+const SAMPLE: SchemaSample = {
+  reachedEnd: false,
+  report: {
+    rowsSeen: 1000,
+    columns: [
+      { name: "user_id", origin: "primaryKey", types: [{ tablestoreType: "STRING", rows: 1000 }], presentRows: 1000, presencePercent: 100 },
+      {
+        name: "score",
+        origin: "sampled",
+        types: [
+          { tablestoreType: "INTEGER", rows: 700 },
+          { tablestoreType: "STRING", rows: 250 },
+        ],
+        presentRows: 950,
+        presencePercent: 95,
+      },
+    ],
+  },
+};
+
+describe("SchemaPage", () => {
+  it("samples the chosen table and shows each column's types and presence", async () => {
+    const asked: unknown[] = [];
+    mockCommands({
+      sample_schema: (args) => {
+        asked.push({ profile: args.profile, table: args.table, maxRows: args.maxRows });
+        return SAMPLE;
+      },
+    });
+    render(<SchemaPage profile="sandbox" table="users" />);
+    await userEvent.clear(screen.getByLabelText("Rows to sample"));
+    await userEvent.type(screen.getByLabelText("Rows to sample"), "1000");
+    await userEvent.click(screen.getByRole("button", { name: "Sample rows" }));
+    expect(await screen.findByText("Sampled 1,000 rows: 2 columns.")).toBeInTheDocument();
+    expect(asked).toEqual([{ profile: "sandbox", table: "users", maxRows: 1000 }]);
+    const score = screen.getByRole("row", { name: /score/ });
+    expect(score).toHaveAttribute("data-mixed", "true");
+    expect(within(score).getByText("Found in rows")).toBeInTheDocument();
+    expect(score).toHaveTextContent("INTEGER");
+    expect(score).toHaveTextContent("700");
+    expect(score).toHaveTextContent("95.0 %");
+    expect(screen.getByRole("row", { name: /user_id/ })).toHaveTextContent("Primary key");
+  });
+
+  it("shows a coded error when sampling fails, e.g. after Cancel", async () => {
+    mockCommands({
+      sample_schema: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- Tauri rejects with the plain IpcError object
+        throw { code: "cancelled", message: "cancelled", remedy: null, serviceCode: null, requestId: null };
+      },
+    });
+    render(<SchemaPage profile="sandbox" table="users" />);
+    await userEvent.click(screen.getByRole("button", { name: "Sample rows" }));
+    expect(await screen.findByRole("alert")).toHaveAttribute("data-error-code", "cancelled");
+  });
+});

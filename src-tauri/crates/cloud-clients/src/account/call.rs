@@ -116,7 +116,7 @@ impl AccountClient {
         let mut nonce = [0u8; 16];
         // A fresh nonce per request: the service refuses a reused one.
         SmallRng::from_os_rng().fill_bytes(&mut nonce);
-        let nonce = hex_lower(&nonce);
+        let nonce = hex::encode(nonce);
         let signed =
             signing::acs::sign_v3(&canonical, b"", &self.credentials, self.clock.now(), &nonce);
         let mut headers = signed
@@ -190,13 +190,4 @@ impl AccountClient {
             code,
         })
     }
-}
-
-fn hex_lower(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    bytes
-        .iter()
-        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0xf)]])
-        .map(char::from)
-        .collect()
 }

@@ -5,6 +5,12 @@ import type { Channel } from "@tauri-apps/api/core";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { BucketChoice } from "../bindings/BucketChoice";
 import type { ConnectionReport } from "../bindings/ConnectionReport";
+import type { DeliveredFiles } from "../bindings/DeliveredFiles";
+import type { DeliveryRoleStatus } from "../bindings/DeliveryRoleStatus";
+import type { DraftReview } from "../bindings/DraftReview";
+import type { DraftSummary } from "../bindings/DraftSummary";
+import type { ExportedTask } from "../bindings/ExportedTask";
+import type { ExportFormat } from "../bindings/ExportFormat";
 import type { DeliveryTaskStatus } from "../bindings/DeliveryTaskStatus";
 import type { DeliveryTaskView } from "../bindings/DeliveryTaskView";
 import type { ImportPreview } from "../bindings/ImportPreview";
@@ -13,16 +19,21 @@ import type { InstanceChoice } from "../bindings/InstanceChoice";
 import type { KnownRegion } from "../bindings/KnownRegion";
 import type { Locale } from "../bindings/Locale";
 import type { NewProfileRequest } from "../bindings/NewProfileRequest";
+import type { ParquetPreview } from "../bindings/ParquetPreview";
 import type { ProfileSummary } from "../bindings/ProfileSummary";
 import type { ProfileUpdateRequest } from "../bindings/ProfileUpdateRequest";
 import type { SamplingProgress } from "../bindings/SamplingProgress";
 import type { SandboxEndpoints } from "../bindings/SandboxEndpoints";
 import type { SchemaSample } from "../bindings/SchemaSample";
+import type { SourceColumn } from "../bindings/SourceColumn";
+import type { TaskDraft } from "../bindings/TaskDraft";
+import type { TypeRule } from "../bindings/TypeRule";
 
 // A type alias, not an interface: Tauri's argument type needs an implicit index signature.
 type ProfileArgs = { profile: string };
 type TableArgs = { profile: string; table: string };
 type TaskArgs = { profile: string; table: string; task: string };
+type DraftArgs = { profile: string; draft: TaskDraft };
 
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
@@ -47,6 +58,20 @@ export interface Commands {
     result: SchemaSample;
   };
   cancel_sampling: { args: { profile: string; table: string }; result: boolean };
+  table_columns: { args: TableArgs; result: SourceColumn[] };
+  type_rules: { args: Record<string, never>; result: TypeRule[] };
+  check_draft: { args: DraftArgs & { zoneOffsetMinutes: number }; result: DraftReview };
+  preview_parquet: { args: DraftArgs & { maxRows: number }; result: ParquetPreview };
+  export_task: { args: DraftArgs & { format: ExportFormat }; result: ExportedTask };
+  save_export: { args: DraftArgs & { format: ExportFormat }; result: string | null };
+  list_drafts: { args: Record<string, never>; result: DraftSummary[] };
+  save_draft: { args: { name: string; draft: TaskDraft }; result: DraftSummary };
+  open_draft: { args: { name: string }; result: TaskDraft };
+  delete_draft: { args: { name: string }; result: null };
+  delivery_role: { args: ProfileArgs; result: DeliveryRoleStatus };
+  create_delivery_role: { args: ProfileArgs; result: DeliveryRoleStatus };
+  create_delivery_task: { args: DraftArgs; result: DeliveryTaskView };
+  list_delivered_files: { args: TaskArgs; result: DeliveredFiles };
 }
 
 export type CommandName = keyof Commands;

@@ -1,8 +1,21 @@
 export { appInfo, setLocale } from "./app";
 export { CommandFailed } from "./invoke";
+export { deleteDraft, listDrafts, openDraft, saveDraft } from "./drafts";
+export {
+  checkDraft,
+  createDeliveryRole,
+  createDeliveryTask,
+  deliveryRole,
+  exportTask,
+  localZoneOffsetMinutes,
+  previewParquet,
+  saveExport,
+  tableColumns,
+  typeRules,
+} from "./mapper";
 export { importPreview, importProfile, knownRegions, updateProfile } from "./profiles";
 export { cancelSampling, sampleSchema } from "./schema";
-export { deleteDeliveryTask, describeDeliveryTask, listDeliveryTasks } from "./tasks";
+export { deleteDeliveryTask, describeDeliveryTask, listDeliveredFiles, listDeliveryTasks } from "./tasks";
 export {
   createProfile,
   deleteProfile,

@@ -1,3 +1,4 @@
+import type { DeliveredFiles } from "../bindings/DeliveredFiles";
 import type { DeliveryTaskStatus } from "../bindings/DeliveryTaskStatus";
 import type { DeliveryTaskView } from "../bindings/DeliveryTaskView";
 import { call } from "./invoke";
@@ -12,4 +13,9 @@ export function describeDeliveryTask(profile: string, table: string, task: strin
 
 export async function deleteDeliveryTask(profile: string, table: string, task: string): Promise<void> {
   await call("delete_delivery_task", { profile, table, task });
+}
+
+/** The objects a task wrote under the fixed part of its prefix. */
+export function listDeliveredFiles(profile: string, table: string, task: string): Promise<DeliveredFiles> {
+  return call("list_delivered_files", { profile, table, task });
 }

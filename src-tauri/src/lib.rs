@@ -30,8 +30,25 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::tasks::delete_delivery_task,
         commands::schema::sample_schema,
         commands::schema::cancel_sampling,
+        commands::authoring::table_columns,
+        commands::authoring::type_rules,
+        commands::authoring::check_draft,
+        commands::authoring::preview_parquet,
+        commands::authoring::export_task,
+        commands::exports::save_export,
+        commands::drafts::list_drafts,
+        commands::drafts::save_draft,
+        commands::drafts::open_draft,
+        commands::drafts::delete_draft,
+        commands::creating::delivery_role,
+        commands::creating::create_delivery_role,
+        commands::creating::create_delivery_task,
+        commands::creating::list_delivered_files,
     ])
 }
+
+/// Set to `1` to make the built-in sandbox deliver within milliseconds (end-to-end tests).
+pub const FAST_SANDBOX_DELIVERY: &str = "TDS_SANDBOX_FAST_DELIVERY";
 
 /// Builds the services once the app knows its folders and identifier. Secrets go to the OS
 /// keyring under the build's identifier, so the E2E build never touches a release's entries.
@@ -42,18 +59,19 @@ pub fn install_services<R: tauri::Runtime>(
     let config_dir = app.path().app_config_dir()?;
     let version = app.package_info().version.to_string();
     let vault = app_services::vaults::os_keyring(&app.config().identifier)?;
-    app.manage(app_services::AppServices::new(
-        version,
-        data_dir,
-        &config_dir,
-        vault,
-    ));
+    let mut services = app_services::AppServices::new(version, data_dir, &config_dir, vault);
+    // End-to-end tests watch a task deliver; the demo keeps the sandbox's realistic pace.
+    if std::env::var_os(FAST_SANDBOX_DELIVERY).is_some_and(|v| v == "1") {
+        services = services.with_sandbox_delivery(app_services::fast_sandbox_delivery());
+    }
+    app.manage(services);
     Ok(())
 }
 
 pub fn run() {
     with_commands(tauri::Builder::default())
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| install_services(app))
         .run(tauri::generate_context!())
         .expect("the Tauri application failed to start");

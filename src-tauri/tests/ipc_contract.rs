@@ -375,3 +375,112 @@ fn a_panic_inside_a_command_answers_with_an_internal_error_and_a_reference() {
         .expect("message")
         .contains(reference));
 }
+
+#[test]
+fn the_ui_command_table_names_exactly_the_served_commands() {
+    // `ui/src/ipc/commands.ts` types every command the UI may call; a name there that Rust
+    // does not serve (or the reverse) would fail only at run time.
+    let table = include_str!("../../ui/src/ipc/commands.ts");
+    let body = &table[table
+        .find("export interface Commands {")
+        .expect("Commands table")..];
+    let mut in_ui: Vec<&str> = body
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.starts_with('}'))
+        .filter_map(|line| {
+            let line = line.strip_prefix("  ")?;
+            let (name, _) = line.split_once(": {")?;
+            name.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_')
+                .then_some(name)
+        })
+        .collect();
+    in_ui.sort_unstable();
+    let mut served: Vec<&str> = studio_app::COMMAND_NAMES.to_vec();
+    served.sort_unstable();
+    assert_eq!(in_ui, served);
+}
+
+/// A draft exactly as the UI sends it (camelCase, enum names as in the bindings).
+fn ui_draft() -> Value {
+    json!({
+        "tableName": "orders",
+        "taskName": "orders-daily",
+        "taskType": "BASE_INC",
+        "ossBucket": "sandbox-delivery",
+        "ossEndpoint": "oss-cn-hangzhou.aliyuncs.com",
+        "ossPrefix": "orders/$yyyy/$MM",
+        "roleArn": "acs:ram::1234567890123456:role/aliyunserviceroleforotsdatadelivery",
+        "eventTime": { "columnName": "event_time_ms", "timeFormat": "Unix" },
+        "schema": [
+            { "sourceColumn": "order_id", "outputName": "order_id", "parquetType": "INT64" },
+            { "sourceColumn": "status", "outputName": "status", "parquetType": null }
+        ]
+    })
+}
+
+#[test]
+fn a_draft_in_the_uis_shape_is_saved_listed_reopened_unchanged_and_deleted() {
+    let app = test_app();
+    let saved = invoke(
+        &app.window,
+        "save_draft",
+        json!({ "name": "orders nightly", "draft": ui_draft() }),
+    )
+    .expect("saves");
+    assert_eq!(saved["columnCount"], json!(2));
+    assert_eq!(saved["problem"], Value::Null);
+    let listed = invoke(&app.window, "list_drafts", json!({})).expect("lists");
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    let reopened = invoke(
+        &app.window,
+        "open_draft",
+        json!({ "name": "orders nightly" }),
+    )
+    .expect("opens");
+    assert_eq!(reopened, ui_draft());
+    invoke(
+        &app.window,
+        "delete_draft",
+        json!({ "name": "orders nightly" }),
+    )
+    .expect("deletes");
+    let error = invoke(
+        &app.window,
+        "open_draft",
+        json!({ "name": "orders nightly" }),
+    )
+    .expect_err("gone");
+    assert_eq!(error["code"], json!("draft_not_found"));
+    let error = invoke(
+        &app.window,
+        "save_draft",
+        json!({ "name": "../escape", "draft": ui_draft() }),
+    )
+    .expect_err("refused");
+    assert_eq!(error["code"], json!("invalid_draft_name"));
+}
+
+#[test]
+fn type_rules_cross_ipc_with_the_verdict_tagged_by_status() {
+    let app = test_app();
+    let rules = invoke(&app.window, "type_rules", json!({})).expect("answers");
+    let rules = rules.as_array().expect("array");
+    let pair = |source: &str, target: &str| {
+        rules
+            .iter()
+            .find(|r| r["source"] == json!(source) && r["target"] == json!(target))
+            .unwrap_or_else(|| panic!("{source} → {target} listed"))
+            .clone()
+    };
+    assert_eq!(
+        pair("INTEGER", "INT64"),
+        json!({ "source": "INTEGER", "target": "INT64", "verdict": { "status": "supported" }, "isDefault": true })
+    );
+    let refused = pair("STRING", "INT64");
+    assert_eq!(refused["verdict"]["status"], json!("refused"));
+    assert!(refused["verdict"]["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("dirty data")));
+}

@@ -4,7 +4,11 @@
 #![allow(clippy::needless_pass_by_value)]
 
 pub mod app_info;
+pub mod authoring;
 pub mod cloud;
+pub mod creating;
+pub mod drafts;
+pub mod exports;
 pub mod guard;
 pub mod preferences;
 pub mod profiles;

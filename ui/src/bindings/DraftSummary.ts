@@ -11,4 +11,8 @@ name: string, tableName: string, taskName: string, columnCount: number,
 /**
  * When it was last saved, RFC 3339 UTC.
  */
-savedAt: string, };
+savedAt: string, 
+/**
+ * Why the file cannot be opened (it is listed anyway, so nothing disappears silently).
+ */
+problem: string | null, };

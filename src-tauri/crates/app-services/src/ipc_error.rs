@@ -64,6 +64,20 @@ pub enum ErrorCode {
     ResponseCorrupt,
     ServiceError,
     Cancelled,
+
+    // Drafts and task creation (this crate, over the `delivery` domain).
+    /// The draft has blocking findings; `check_draft` lists them all by field.
+    InvalidDraft,
+    InvalidTaskName,
+    BucketWrongRegion,
+    BucketNotFound,
+    /// The delivery service-linked role does not exist in the account.
+    RoleMissing,
+    /// A task of that name already exists on the table.
+    TaskExists,
+    InvalidDraftName,
+    DraftNotFound,
+    DraftFileCorrupt,
 }
 
 impl ErrorCode {

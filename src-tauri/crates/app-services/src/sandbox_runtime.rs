@@ -55,3 +55,8 @@ fn endpoints_of(sandbox: &Sandbox) -> SandboxEndpoints {
         sts: e.openapi.clone(),
     }
 }
+
+/// The sandbox's delivery engine in milliseconds instead of minutes, for end-to-end tests.
+pub fn fast_sandbox_delivery() -> sandbox::delivery::DeliveryTiming {
+    sandbox::delivery::DeliveryTiming::fast()
+}

@@ -31,7 +31,15 @@ pub struct AppServices {
     http: HttpSettings,
     import_sources: ImportSources,
     samples: crate::schema_sampling::RunningSamples,
+    knowledge: crate::sample_cache::SampleCache,
+    drafts: crate::drafts_store::DraftStore,
+    /// Bucket regions seen in listings, by (profile, bucket): the draft check needs them on
+    /// every edit and must not call OSS each time.
+    bucket_regions: Mutex<std::collections::HashMap<(String, String), String>>,
 }
+
+mod authoring;
+mod creating;
 
 impl AppServices {
     /// `config_dir` holds `profiles.json`; `vault` keeps the secrets (the OS keyring in the app).
@@ -42,6 +50,7 @@ impl AppServices {
         vault: Arc<dyn SecretVault>,
     ) -> Self {
         let version = version.into();
+        let data_dir: PathBuf = data_dir.into();
         let sandbox_config = sandbox::SandboxConfig {
             // The demo's tasks screen starts with one task to look at.
             demo_task: true,
@@ -52,13 +61,16 @@ impl AppServices {
         Self {
             http: HttpSettings::for_app("TablestoreDeliveryStudio", &version),
             version,
-            data_dir: data_dir.into(),
+            data_dir: data_dir.clone(),
             preferences_lock: Mutex::new(()),
             profiles,
             sandbox: SandboxRuntime::default(),
             sandbox_config,
             import_sources: ImportSources::default(),
             samples: crate::schema_sampling::RunningSamples::default(),
+            knowledge: crate::sample_cache::SampleCache::default(),
+            drafts: crate::drafts_store::DraftStore::new(data_dir.join("drafts")),
+            bucket_regions: Mutex::default(),
         }
     }
 
@@ -66,6 +78,13 @@ impl AppServices {
     #[must_use]
     pub fn with_sandbox_rows(mut self, rows: u32) -> Self {
         self.sandbox_config.large_table_rows = rows;
+        self
+    }
+
+    /// How fast the sandbox's delivery engine runs (tests use milliseconds, the demo seconds).
+    #[must_use]
+    pub fn with_sandbox_delivery(mut self, timing: sandbox::delivery::DeliveryTiming) -> Self {
+        self.sandbox_config.delivery = timing;
         self
     }
 
@@ -123,7 +142,9 @@ impl AppServices {
         request: ProfileUpdateRequest,
     ) -> Result<ProfileSummary, IpcError> {
         let name = ProfileName::parse(name)?;
-        Ok(self.profiles.update(&name, request.parse()?)?)
+        let updated = self.profiles.update(&name, request.parse()?)?;
+        self.forget_profile(name.as_str());
+        Ok(updated)
     }
 
     /// What could be imported, without any secret.
@@ -139,7 +160,40 @@ impl AppServices {
 
     pub fn delete_profile(&self, name: &str) -> Result<(), IpcError> {
         let name = ProfileName::parse(name)?;
-        Ok(self.profiles.delete(&name)?)
+        self.profiles.delete(&name)?;
+        self.forget_profile(name.as_str());
+        Ok(())
+    }
+
+    /// Drops what was learnt through a profile that changed or went away.
+    fn forget_profile(&self, profile: &str) {
+        self.knowledge.forget_profile(profile);
+        self.bucket_regions
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .retain(|(p, _), _| p != profile);
+    }
+
+    // --- Drafts ---------------------------------------------------------------------------
+
+    pub fn list_drafts(&self) -> Result<Vec<crate::DraftSummary>, IpcError> {
+        self.drafts.list()
+    }
+
+    pub fn save_draft(
+        &self,
+        name: &str,
+        draft: &delivery::TaskDraft,
+    ) -> Result<crate::DraftSummary, IpcError> {
+        self.drafts.save(name, draft)
+    }
+
+    pub fn open_draft(&self, name: &str) -> Result<delivery::TaskDraft, IpcError> {
+        self.drafts.open(name)
+    }
+
+    pub fn delete_draft(&self, name: &str) -> Result<(), IpcError> {
+        self.drafts.delete(name)
     }
 
     // --- Sandbox --------------------------------------------------------------------------
@@ -232,6 +286,16 @@ impl AppServices {
             })
             .collect();
         buckets.sort_by(|a, b| b.same_region.cmp(&a.same_region).then(a.name.cmp(&b.name)));
+        let mut known = self
+            .bucket_regions
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for bucket in &buckets {
+            known.insert(
+                (profile.to_owned(), bucket.name.clone()),
+                bucket.region.clone(),
+            );
+        }
         Ok(buckets)
     }
 
@@ -307,17 +371,21 @@ impl AppServices {
         max_rows: u32,
         mut on_progress: impl FnMut(crate::SamplingProgress),
     ) -> Result<crate::SchemaSample, IpcError> {
+        use crate::sample_cache::{CachedSample, PREVIEW_ROWS};
         use crate::schema_sampling::{budget, declared_columns, new_inference};
         let connection = self.connection(profile)?;
         let client = self.tablestore(&connection)?;
         let description = client.describe_table(table).await?;
         let declared = declared_columns(&description);
+        self.knowledge
+            .remember_declared(profile, table, declared.clone());
         let key: Vec<String> = description
             .primary_key
             .iter()
             .map(|c| c.name.clone())
             .collect();
         let mut inference = new_inference(&declared);
+        let mut kept = Vec::new();
         let control = self.samples.start(profile, table);
         let summary = client
             .sample_rows(
@@ -325,7 +393,13 @@ impl AppServices {
                 &key,
                 budget(max_rows),
                 &control,
-                |row| inference.observe(&row.to_row()),
+                |row| {
+                    let row = row.to_row();
+                    inference.observe(&row);
+                    if kept.len() < PREVIEW_ROWS {
+                        kept.push(row);
+                    }
+                },
                 |p| {
                     on_progress(crate::SamplingProgress {
                         rows: p.rows,
@@ -337,8 +411,17 @@ impl AppServices {
             .await;
         self.samples.finish(profile, table);
         let summary = summary?;
+        let report = inference.report();
+        self.knowledge.remember_sample(
+            profile,
+            table,
+            CachedSample {
+                report: report.clone(),
+                rows: kept,
+            },
+        );
         Ok(crate::SchemaSample {
-            report: inference.report(),
+            report,
             reached_end: summary.reached_end,
         })
     }

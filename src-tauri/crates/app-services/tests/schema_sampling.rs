@@ -1,20 +1,13 @@
 //! Sampling a table's columns through the app's services against the sandbox.
 #![cfg(feature = "test-support")]
 
+mod common;
+
 use app_services::{AppServices, ErrorCode};
 use delivery::{ColumnOrigin, TablestoreType};
 
 async fn services() -> (AppServices, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("dir");
-    let services = AppServices::new(
-        "0.1.0",
-        dir.path(),
-        dir.path(),
-        app_services::vaults::in_memory("tests.sampling"),
-    )
-    .with_sandbox_rows(20_000);
-    services.start_sandbox().await.expect("sandbox starts");
-    (services, dir)
+    common::sandbox_services("tests.sampling", 20_000).await
 }
 
 #[tokio::test]

@@ -1,0 +1,263 @@
+//! From a sampled table to a created task and its delivered files, through the app's services
+//! against the sandbox: the draft check, the Parquet preview, exports, the pre-flights and
+//! the create itself.
+#![cfg(feature = "test-support")]
+
+mod common;
+
+use std::time::Duration;
+
+use app_services::{AppServices, ErrorCode, ExportFormat};
+use delivery::{
+    EventTimeDraft, EventTimeFormat, ParquetType, SchemaEntryDraft, TaskDraft, TaskType,
+};
+
+async fn services() -> (AppServices, tempfile::TempDir) {
+    common::sandbox_services("tests.authoring", 2_000).await
+}
+
+fn entry(source: &str, output: &str, parquet_type: ParquetType) -> SchemaEntryDraft {
+    SchemaEntryDraft {
+        source_column: source.into(),
+        output_name: output.into(),
+        parquet_type: Some(parquet_type),
+    }
+}
+
+fn users_draft(task_name: &str, bucket: &str) -> TaskDraft {
+    TaskDraft {
+        table_name: "users".into(),
+        task_name: task_name.into(),
+        task_type: TaskType::BaseInc,
+        oss_bucket: bucket.into(),
+        oss_endpoint: "oss-cn-hangzhou.aliyuncs.com".into(),
+        oss_prefix: "exports/users/year=$yyyy/month=$MM".into(),
+        role_arn: "acs:ram::1234567890123456:role/aliyunserviceroleforotsdatadelivery".into(),
+        event_time: None,
+        schema: vec![
+            entry("user_id", "user_id", ParquetType::Utf8),
+            entry("age", "age", ParquetType::Int64),
+            entry("score", "score", ParquetType::Double),
+        ],
+    }
+}
+
+async fn sample_users(services: &AppServices) {
+    services
+        .sample_schema("sandbox", "users", 500, |_| {})
+        .await
+        .expect("samples");
+}
+
+#[tokio::test]
+async fn the_check_names_every_problem_by_field_before_any_call_is_made() {
+    let (services, _dir) = services().await;
+    sample_users(&services).await;
+    let draft = users_draft("Bad_Name", "sandbox-beijing");
+    // Not listed before: the check lists the buckets itself to learn the region.
+    let review = services
+        .check_draft("sandbox", &draft, 480)
+        .await
+        .expect("checks");
+    let codes: Vec<(&str, &str)> = review
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code.as_str()))
+        .collect();
+    assert!(
+        codes.contains(&("taskName", "invalid_task_name")),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("ossBucket", "bucket_wrong_region")),
+        "{codes:?}"
+    );
+    assert!(review.request.is_none());
+    assert_eq!(review.instance_region, "cn-hangzhou");
+    assert_eq!(review.bucket_region.as_deref(), Some("cn-beijing"));
+    // `score` holds mixed types in the seed: some sampled rows would be dropped as DOUBLE.
+    let score = review
+        .dirty_counts
+        .iter()
+        .find(|d| d.source_column == "score")
+        .expect("score counted");
+    assert!(score.dirty_rows > 0 && score.kept_rows > 0, "{score:?}");
+    // The seed's `users` table has 40 rows: all were read.
+    assert_eq!(review.sampled_rows, 40);
+}
+
+#[tokio::test]
+async fn a_valid_draft_gives_the_request_json_example_paths_and_an_event_time_check() {
+    let (services, _dir) = services().await;
+    services
+        .sample_schema("sandbox", "orders", 300, |_| {})
+        .await
+        .expect("samples");
+    let draft = TaskDraft {
+        table_name: "orders".into(),
+        task_name: "orders-daily".into(),
+        task_type: TaskType::Base,
+        oss_bucket: "sandbox-delivery".into(),
+        oss_endpoint: "oss-cn-hangzhou.aliyuncs.com".into(),
+        oss_prefix: "orders/$yyyy/$MM/$dd".into(),
+        role_arn: "acs:ram::1234567890123456:role/aliyunserviceroleforotsdatadelivery".into(),
+        event_time: Some(EventTimeDraft {
+            column_name: "event_time_ms".into(),
+            time_format: Some(EventTimeFormat::Unix),
+        }),
+        schema: vec![
+            entry("order_id", "order_id", ParquetType::Int64),
+            entry("amount", "amount", ParquetType::Double),
+        ],
+    };
+    let review = services
+        .check_draft("sandbox", &draft, 0)
+        .await
+        .expect("checks");
+    let errors: Vec<_> = review.issues.iter().filter(|i| i.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let json: serde_json::Value =
+        serde_json::from_str(review.request_json.as_deref().expect("json")).expect("parses");
+    assert_eq!(json["taskName"], "orders-daily", "{json}");
+    assert_eq!(json["taskType"], "BASE", "{json}");
+    let preview = review.prefix_preview.expect("preview");
+    assert!(preview
+        .keys
+        .iter()
+        .all(|k| k.object_key.starts_with("orders/")
+            && k.oss_url.starts_with("oss://sandbox-delivery/")));
+    let check = review.event_time_check.expect("event time checked");
+    assert_eq!(check.format, EventTimeFormat::Unix);
+    assert!(check.present > 0);
+}
+
+#[tokio::test]
+async fn the_parquet_preview_renders_the_sampled_rows_and_needs_a_sample_first() {
+    let (services, _dir) = services().await;
+    let draft = users_draft("users-pq", "sandbox-delivery");
+    let error = services
+        .preview_parquet("sandbox", &draft, 10)
+        .expect_err("not sampled yet");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    sample_users(&services).await;
+    let preview = services
+        .preview_parquet("sandbox", &draft, 10)
+        .expect("renders");
+    assert_eq!(preview.total_rows, 40, "every row of the seed table");
+    assert_eq!(preview.rows.len(), 10);
+    let names: Vec<&str> = preview.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["user_id", "age", "score"]);
+    assert!(
+        preview.columns[2].dirty_values > 0,
+        "mixed `score` loses some values"
+    );
+}
+
+#[tokio::test]
+async fn exports_refuse_a_blocked_draft_and_render_a_valid_one_in_each_format() {
+    let (services, _dir) = services().await;
+    let error = services
+        .export_task(
+            "sandbox",
+            &users_draft("x", "sandbox-delivery"),
+            ExportFormat::Json,
+        )
+        .await
+        .expect_err("bad name");
+    assert_eq!(error.code, ErrorCode::InvalidTaskName);
+    let draft = users_draft("users-export", "sandbox-delivery");
+    let go = services
+        .export_task("sandbox", &draft, ExportFormat::Go)
+        .await
+        .expect("go");
+    assert_eq!(go.file_name, "create_users_export.go");
+    assert!(go.text.contains("users-export"));
+    let java = services
+        .export_task("sandbox", &draft, ExportFormat::Java)
+        .await
+        .expect("java");
+    assert_eq!(java.file_name, "CreateUsersExportDeliveryTask.java");
+}
+
+#[tokio::test]
+async fn create_preflights_the_role_and_the_name_then_creates_once_and_lists_delivered_files() {
+    let (services, _dir) = services().await;
+    sample_users(&services).await;
+    let draft = users_draft("users-all", "sandbox-delivery");
+
+    let role = services
+        .delivery_role("sandbox")
+        .await
+        .expect("role status");
+    assert_eq!(role.exists, Some(false), "{role:?}");
+    let error = services
+        .create_delivery_task("sandbox", &draft)
+        .await
+        .expect_err("role missing");
+    assert_eq!(error.code, ErrorCode::RoleMissing);
+    assert!(services
+        .list_delivery_tasks("sandbox", "users")
+        .await
+        .expect("lists")
+        .is_empty());
+
+    let role = services
+        .create_delivery_role("sandbox")
+        .await
+        .expect("creates role");
+    assert_eq!(role.exists, Some(true));
+    assert_eq!(role.role_arn.as_deref(), Some(draft.role_arn.as_str()));
+
+    let created = services
+        .create_delivery_task("sandbox", &draft)
+        .await
+        .expect("creates");
+    assert_eq!(created.task_name, "users-all");
+    assert_eq!(created.task_type, "BASE_INC");
+    let again = services
+        .create_delivery_task("sandbox", &draft)
+        .await
+        .expect_err("exists");
+    assert_eq!(again.code, ErrorCode::TaskExists);
+    assert_eq!(
+        services
+            .list_delivery_tasks("sandbox", "users")
+            .await
+            .expect("lists")
+            .len(),
+        1
+    );
+
+    let mut files = None;
+    for _ in 0..100 {
+        let listed = services
+            .list_delivered_files("sandbox", "users", "users-all")
+            .await
+            .expect("lists files");
+        if !listed.objects.is_empty() {
+            files = Some(listed);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let files = files.expect("the sandbox delivered within 10 s");
+    assert_eq!(files.bucket, "sandbox-delivery");
+    assert_eq!(files.listed_prefix, "exports/users/year=");
+    assert!(files
+        .objects
+        .iter()
+        .all(|o| o.key.contains("/users-all_") && o.size > 0));
+}
+
+#[tokio::test]
+async fn drafts_are_saved_listed_reopened_and_deleted_through_the_services() {
+    let (services, _dir) = services().await;
+    let draft = users_draft("users-all", "sandbox-delivery");
+    services.save_draft("users nightly", &draft).expect("saves");
+    let listed = services.list_drafts().expect("lists");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].column_count, 3);
+    assert_eq!(services.open_draft("users nightly").expect("opens"), draft);
+    services.delete_draft("users nightly").expect("deletes");
+    assert!(services.list_drafts().expect("lists").is_empty());
+}

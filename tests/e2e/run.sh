@@ -8,6 +8,8 @@ shift
 TESTS=("$@")
 if ((${#TESTS[@]} == 0)); then TESTS=("$ROOT"/tests/e2e/*.test.mjs); fi
 export E2E_TESTS="${TESTS[*]}"
+# Delivery tasks created in the window deliver within milliseconds instead of minutes.
+export TDS_SANDBOX_FAST_DELIVERY=1
 export TEST_ARTIFACTS="${TEST_ARTIFACTS:-$ROOT/test-artifacts}"
 # The app writes under HOME/XDG dirs: keep them in a throwaway folder.
 SCRATCH="$(mktemp -d)"

@@ -51,6 +51,18 @@ bindings_drift() {
 }
 stage "bindings drift" bindings_drift
 
+# The About box lists the shipped packages' licences from a committed, generated file.
+licences_drift() {
+  local generated
+  generated="$(mktemp)"
+  python3 .ci/third_party_licences.py "$generated"
+  if ! diff -u src-tauri/third-party-licences.json "$generated"; then
+    echo "src-tauri/third-party-licences.json is stale; run: python3 .ci/third_party_licences.py src-tauri/third-party-licences.json"
+    return 1
+  fi
+}
+stage "licence list drift" licences_drift
+
 stage "ui lint" npm --prefix ui run lint --silent
 stage "ui typecheck" npm --prefix ui run typecheck --silent
 stage "ui unit tests" npm --prefix ui test --silent

@@ -2,6 +2,7 @@
 // `allow-<command>` permission for each; a test checks the invoke handler serves exactly these.
 pub const COMMAND_NAMES: &[&str] = &[
     "app_info",
+    "third_party_licences",
     "set_locale",
     "list_profiles",
     "create_profile",

@@ -12,6 +12,7 @@ pub use command_names::COMMAND_NAMES;
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info::app_info,
+        commands::app_info::third_party_licences,
         commands::preferences::set_locale,
         commands::profiles::list_profiles,
         commands::profiles::create_profile,

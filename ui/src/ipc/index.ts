@@ -1,4 +1,4 @@
-export { appInfo, setLocale } from "./app";
+export { appInfo, setLocale, thirdPartyLicences } from "./app";
 export { CommandFailed } from "./invoke";
 export { deleteDraft, listDrafts, openDraft, saveDraft } from "./drafts";
 export {

@@ -13,16 +13,20 @@ import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
 import { ProfilesPage } from "../features/profiles/ProfilesPage";
 import { LanguagePicker } from "../features/settings/LanguagePicker";
 import { FirstStart } from "../features/start/FirstStart";
-import { SchemaPage } from "../features/schema/SchemaPage";
 import { TasksPage } from "../features/tasks/TasksPage";
 import { Workspace } from "../features/workspace/Workspace";
 import { i18next, systemLocale } from "../i18n";
-import { appInfo, CommandFailed, setLocale, startSandbox, updateProfile } from "../ipc";
+import { appInfo, CommandFailed, setLocale, startSandbox, typeRules, updateProfile } from "../ipc";
+import { blockingByStep } from "./issueSteps";
 import { rememberedProfile, rememberProfile } from "./lastProfile";
 import { Stepper } from "./Stepper";
 import type { Step } from "./Stepper";
 import { useLoad } from "./useLoad";
 import { useProfiles } from "./useProfiles";
+import { useTableSource } from "./useTableSource";
+import { useTaskDraft } from "./useTaskDraft";
+import { WizardStep } from "./WizardStep";
+import type { WizardView } from "./WizardStep";
 
 type View =
   | { kind: "start" }
@@ -30,8 +34,11 @@ type View =
   | { kind: "add"; attempt: number }
   | { kind: "edit"; profile: ProfileSummary }
   | { kind: "workspace" }
-  | { kind: "tasks" }
-  | { kind: "schema" };
+  | { kind: "tasks"; table: string | null; task: string | null }
+  | { kind: WizardView };
+
+const WIZARD_VIEWS: ReadonlySet<string> = new Set(["schema", "mapper", "settings", "review", "drafts"]);
+const isWizardView = (kind: string): kind is WizardView => WIZARD_VIEWS.has(kind);
 
 const hasStored = (profiles: readonly ProfileSummary[]) => profiles.some((p) => p.kind === "stored");
 
@@ -47,8 +54,9 @@ export function App() {
   const [state, retry] = useLoad(appInfo);
   const profiles = useProfiles();
   const [currentName, setCurrentName] = useState<string | null>(null);
-  // The source table picked in the workspace, per profile and instance.
+  // The source table and destination bucket picked in the workspace, per profile and instance.
   const [source, setSource] = useState<{ key: string; table: string } | null>(null);
+  const [destination, setDestination] = useState<{ key: string; bucket: string } | null>(null);
   const [view, setView] = useState<View | null>(null);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -151,14 +159,27 @@ export function App() {
 
   const sourceKey = current ? `${current.name}/${current.instanceName}` : "";
   const sourceTable = source?.key === sourceKey ? source.table : null;
+  const bucket = destination?.key === sourceKey ? destination.bucket : null;
+  const tableSource = useTableSource(current?.name ?? null, sourceTable);
+  const wizard = useTaskDraft(current, sourceTable, bucket);
+  const [rules, reloadRules] = useLoad(typeRules);
   const step: Step =
     view?.kind === "workspace"
       ? "pick"
       : view?.kind === "tasks"
         ? "tasks"
-        : view?.kind === "schema"
-          ? "schema"
+        : view && isWizardView(view.kind)
+          ? view.kind
           : "profile";
+
+  const goTo = (target: Step) => {
+    if (target === "profile") goToProfiles();
+    else if (!current) return;
+    else if (target === "pick") setView({ kind: "workspace" });
+    else if (target === "tasks") setView({ kind: "tasks", table: sourceTable, task: null });
+    else if (target === "drafts") setView({ kind: "drafts" });
+    else if (sourceTable) setView({ kind: target });
+  };
 
   return (
     <div className="app-frame">
@@ -186,12 +207,8 @@ export function App() {
           current={step}
           hasProfile={current !== null}
           hasTable={sourceTable !== null}
-          onGo={(target) => {
-            if (target === "profile") goToProfiles();
-            else if (target === "pick" && current) setView({ kind: "workspace" });
-            else if (target === "tasks" && current) setView({ kind: "tasks" });
-            else if (target === "schema" && current && sourceTable) setView({ kind: "schema" });
-          }}
+          blocking={blockingByStep(wizard.review?.issues ?? [])}
+          onGo={goTo}
         />
         <div className="app-content">
           {(state.status === "loading" || view === null) && state.status !== "failed" && (
@@ -267,9 +284,33 @@ export function App() {
               }}
             />
           )}
-          {view?.kind === "tasks" && current && <TasksPage key={current.name} profile={current.name} />}
-          {view?.kind === "schema" && current && sourceTable && (
-            <SchemaPage key={`${sourceKey}/${sourceTable}`} profile={current.name} table={sourceTable} />
+          {view?.kind === "tasks" && current && (
+            <TasksPage
+              key={`${current.name}/${view.table ?? ""}/${view.task ?? ""}`}
+              profile={current.name}
+              initialTable={view.table}
+              openTask={view.task}
+            />
+          )}
+          {view && isWizardView(view.kind) && current && (
+            <WizardStep
+              view={view.kind}
+              profile={current.name}
+              table={sourceTable}
+              source={tableSource}
+              wizard={wizard}
+              rules={rules}
+              onRetryRules={reloadRules}
+              onGo={goTo}
+              onReopen={(draft) => {
+                setSource({ key: sourceKey, table: draft.tableName });
+                wizard.replace(draft);
+                setView({ kind: "mapper" });
+              }}
+              onCreated={(task) => {
+                setView({ kind: "tasks", table: task.tableName, task: task.taskName });
+              }}
+            />
           )}
           {view?.kind === "workspace" && current && (
             <Workspace
@@ -282,6 +323,11 @@ export function App() {
               initialTable={sourceTable}
               onTableChosen={(table) => {
                 setSource({ key: sourceKey, table });
+              }}
+              bucket={bucket}
+              onBucketChosen={(chosen) => {
+                setDestination({ key: sourceKey, bucket: chosen });
+                wizard.update({ ossBucket: chosen });
               }}
             />
           )}

@@ -1,38 +1,41 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
-export type Step = "profile" | "pick" | "schema" | "mapper" | "settings" | "review" | "tasks";
+export type Step = "profile" | "pick" | "schema" | "mapper" | "settings" | "review" | "tasks" | "drafts";
 
 const WIZARD: readonly Step[] = ["profile", "pick", "schema", "mapper", "settings", "review"];
-/** Steps that later issues build; shown so the user sees the whole path. */
-const LATER: ReadonlySet<Step> = new Set(["mapper", "settings", "review"]);
 /** Steps that need a profile to show anything. */
-const NEEDS_PROFILE: ReadonlySet<Step> = new Set(["pick", "tasks"]);
+const NEEDS_PROFILE: ReadonlySet<Step> = new Set(["pick", "tasks", "drafts"]);
+/** Steps that work on the chosen source table. */
+const NEEDS_TABLE: ReadonlySet<Step> = new Set(["schema", "mapper", "settings", "review"]);
 
 interface Props {
   current: Step;
   hasProfile: boolean;
-  /** A source table is chosen, so its schema can be read. */
+  /** A source table is chosen, so its schema can be read and a task drafted. */
   hasTable: boolean;
+  /** Errors that block creating the task, per step where they are fixed. */
+  blocking?: Partial<Record<Step, number>>;
   onGo: (step: Step) => void;
 }
 
-/** Where the user is in the path from a profile to a delivery task, and the tasks view. */
-export function Stepper({ current, hasProfile, hasTable, onGo }: Props) {
+/** Where the user is in the path from a profile to a delivery task, the tasks view and drafts. */
+export function Stepper({ current, hasProfile, hasTable, blocking = {}, onGo }: Props) {
   const { t } = useTranslation();
-  const laterId = useId();
   const needsProfileId = useId();
   const needsTableId = useId();
 
+  const label = (step: Step) => (step === "drafts" ? t("delivery.drafts.step") : t(`steps.${step}`));
+
   const item = (step: Step, index: number | null) => {
-    const reasonId = LATER.has(step)
-      ? laterId
-      : NEEDS_PROFILE.has(step) && !hasProfile
+    const reasonId =
+      NEEDS_PROFILE.has(step) && !hasProfile
         ? needsProfileId
-        : step === "schema" && !hasTable
+        : NEEDS_TABLE.has(step) && !hasTable
           ? needsTableId
           : undefined;
     const blocked = reasonId !== undefined;
+    const errors = blocked ? 0 : (blocking[step] ?? 0);
     return (
       <li key={step} className="step" data-step={step} data-blocked={blocked}>
         <button
@@ -50,7 +53,15 @@ export function Stepper({ current, hasProfile, hasTable, onGo }: Props) {
               {index + 1}
             </span>
           )}
-          {t(`steps.${step}`)}
+          {label(step)}
+          {errors > 0 && (
+            <>
+              <span className="step-badge" data-testid={`step-badge-${step}`} aria-hidden="true">
+                {errors}
+              </span>
+              <span className="visually-hidden">{t("delivery.stepper.blocking", { count: errors })}</span>
+            </>
+          )}
         </button>
       </li>
     );
@@ -59,10 +70,10 @@ export function Stepper({ current, hasProfile, hasTable, onGo }: Props) {
   return (
     <nav className="stepper" aria-label={t("steps.label")}>
       <ol className="step-list">{WIZARD.map((step, index) => item(step, index))}</ol>
-      <p id={laterId} className="step-reason">
-        {t("steps.later")}
-      </p>
-      <ul className="step-list step-extra">{item("tasks", null)}</ul>
+      <ul className="step-list step-extra">
+        {item("tasks", null)}
+        {item("drafts", null)}
+      </ul>
       {!hasProfile && (
         <p id={needsProfileId} className="visually-hidden">
           {t("steps.needsProfile")}

@@ -1,4 +1,6 @@
 // English catalogue: every user-visible string of the UI lives here and in zh-CN.ts.
+import { deliveryEn } from "./delivery.en";
+
 export const en = {
   app: {
     name: "Tablestore Delivery Studio",
@@ -33,7 +35,6 @@ export const en = {
     tasks: "Tasks",
     needsTable: "Choose a source table first.",
     needsProfile: "Choose or add a profile first.",
-    later: "Not available yet: this step arrives in a later version.",
   },
   profileStatus: {
     ready: "Ready",
@@ -252,6 +253,7 @@ export const en = {
     retry: "Try again",
     requestId: "Request ID (for a support ticket):",
   },
+  delivery: deliveryEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,3 +1,4 @@
+import { deliveryZhCN } from "./delivery.zh-CN";
 import type { Catalogue } from "./en";
 
 // 简体中文目录：与 en.ts 键完全相同（由类型检查保证）。
@@ -35,7 +36,6 @@ export const zhCN: Catalogue = {
     tasks: "任务",
     needsTable: "请先选择源数据表。",
     needsProfile: "请先选择或添加配置。",
-    later: "暂不可用：此步骤将在后续版本中提供。",
   },
   profileStatus: {
     ready: "可用",
@@ -254,4 +254,5 @@ export const zhCN: Catalogue = {
     retry: "重试",
     requestId: "请求 ID（提交工单时使用）：",
   },
+  delivery: deliveryZhCN,
 };

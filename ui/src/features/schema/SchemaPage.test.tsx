@@ -5,7 +5,33 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SchemaSample } from "../../bindings/SchemaSample";
 import { initI18n } from "../../i18n";
 import { clearCommandMocks, mockCommands } from "../../ipc/testing";
+import { useState } from "react";
+
+import type { SourceColumn } from "../../bindings/SourceColumn";
 import { SchemaPage } from "./SchemaPage";
+
+const DECLARED: SourceColumn[] = [
+  { name: "user_id", origin: "primaryKey", typesSeen: ["STRING"] },
+  { name: "created", origin: "defined", typesSeen: ["INTEGER"] },
+];
+
+/** The page as the app hosts it: the declared columns loaded, the sample held above it. */
+function Hosted({ onSampled = () => undefined }: { onSampled?: (sample: SchemaSample) => void }) {
+  const [sample, setSample] = useState<SchemaSample | null>(null);
+  return (
+    <SchemaPage
+      profile="sandbox"
+      table="users"
+      declared={{ status: "ready", value: DECLARED }}
+      onRetryDeclared={() => undefined}
+      sample={sample}
+      onSampled={(next) => {
+        setSample(next);
+        onSampled(next);
+      }}
+    />
+  );
+}
 
 beforeEach(async () => {
   await initI18n("en");
@@ -35,6 +61,14 @@ const SAMPLE: SchemaSample = {
 };
 
 describe("SchemaPage", () => {
+  it("shows the primary-key and defined columns from metadata before any sampling", () => {
+    mockCommands({});
+    render(<Hosted />);
+    expect(screen.getByText(/From the table's metadata: 2 columns/)).toBeInTheDocument();
+    expect(screen.getByRole("row", { name: /user_id/ })).toHaveTextContent("Primary key");
+    expect(screen.getByRole("row", { name: /created/ })).toHaveTextContent("DefinedINTEGER");
+  });
+
   it("samples the chosen table and shows each column's types and presence", async () => {
     const asked: unknown[] = [];
     mockCommands({
@@ -43,7 +77,8 @@ describe("SchemaPage", () => {
         return SAMPLE;
       },
     });
-    render(<SchemaPage profile="sandbox" table="users" />);
+    const handed: SchemaSample[] = [];
+    render(<Hosted onSampled={(sample) => handed.push(sample)} />);
     await userEvent.clear(screen.getByLabelText("Rows to sample"));
     await userEvent.type(screen.getByLabelText("Rows to sample"), "1000");
     await userEvent.click(screen.getByRole("button", { name: "Sample rows" }));
@@ -56,6 +91,7 @@ describe("SchemaPage", () => {
     expect(score).toHaveTextContent("700");
     expect(score).toHaveTextContent("95.0 %");
     expect(screen.getByRole("row", { name: /user_id/ })).toHaveTextContent("Primary key");
+    expect(handed).toEqual([SAMPLE]);
   });
 
   it("shows a coded error when sampling fails, e.g. after Cancel", async () => {
@@ -65,7 +101,7 @@ describe("SchemaPage", () => {
         throw { code: "cancelled", message: "cancelled", remedy: null, serviceCode: null, requestId: null };
       },
     });
-    render(<SchemaPage profile="sandbox" table="users" />);
+    render(<Hosted />);
     await userEvent.click(screen.getByRole("button", { name: "Sample rows" }));
     expect(await screen.findByRole("alert")).toHaveAttribute("data-error-code", "cancelled");
   });

@@ -1,10 +1,12 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import type { Load } from "../../app/useLoad";
 import type { ColumnProfile } from "../../bindings/ColumnProfile";
 import type { IpcError } from "../../bindings/IpcError";
 import type { SamplingProgress } from "../../bindings/SamplingProgress";
 import type { SchemaSample } from "../../bindings/SchemaSample";
+import type { SourceColumn } from "../../bindings/SourceColumn";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PageTitle } from "../../components/PageTitle";
 import { cancelSampling, CommandFailed, sampleSchema } from "../../ipc";
@@ -12,12 +14,18 @@ import { cancelSampling, CommandFailed, sampleSchema } from "../../ipc";
 interface Props {
   profile: string;
   table: string;
+  /** The primary-key and defined columns from the table's metadata, shown before any sampling. */
+  declared: Load<SourceColumn[]>;
+  onRetryDeclared: () => void;
+  /** The last sample of this table, kept by the app while the user moves between steps. */
+  sample: SchemaSample | null;
+  onSampled: (sample: SchemaSample) => void;
 }
 
 const DEFAULT_ROWS = 10_000;
 
-/** Finds the table's columns and the types each holds, by sampling rows. */
-export function SchemaPage({ profile, table }: Props) {
+/** Declared columns from metadata at once; the rest and the types each holds by sampling rows. */
+export function SchemaPage({ profile, table, declared, onRetryDeclared, sample, onSampled }: Props) {
   const { t, i18n } = useTranslation();
   const rowsId = useId();
   // The text as typed; clamping while typing would fight the user's keystrokes.
@@ -25,7 +33,6 @@ export function SchemaPage({ profile, table }: Props) {
   const maxRows = Math.max(1, Math.min(1_000_000, Number.parseInt(rowsText, 10) || DEFAULT_ROWS));
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<SamplingProgress | null>(null);
-  const [sample, setSample] = useState<SchemaSample | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const number = new Intl.NumberFormat(i18n.language);
 
@@ -34,7 +41,7 @@ export function SchemaPage({ profile, table }: Props) {
     setError(null);
     setProgress(null);
     sampleSchema(profile, table, maxRows, setProgress)
-      .then(setSample, (reason: unknown) => {
+      .then(onSampled, (reason: unknown) => {
         if (reason instanceof CommandFailed) setError(reason.error);
         else throw reason;
       })
@@ -89,6 +96,7 @@ export function SchemaPage({ profile, table }: Props) {
         </div>
       )}
       {error && <ErrorNotice error={error} />}
+      {!sample && <DeclaredColumns declared={declared} onRetry={onRetryDeclared} />}
       {sample && (
         <>
           <p id="sample-summary">
@@ -101,6 +109,38 @@ export function SchemaPage({ profile, table }: Props) {
         </>
       )}
     </main>
+  );
+}
+
+/** The metadata's columns with their declared types, before any row is read. */
+function DeclaredColumns({ declared, onRetry }: { declared: Load<SourceColumn[]>; onRetry: () => void }) {
+  const { t } = useTranslation();
+  if (declared.status === "loading") return <p className="loading">{t("app.loading")}</p>;
+  if (declared.status === "failed") return <ErrorNotice error={declared.error} onRetry={onRetry} />;
+  return (
+    <>
+      <p id="declared-summary">{t("delivery.schema.declared", { columns: declared.value.length })}</p>
+      <table className="schema-table" id="declared-columns">
+        <thead>
+          <tr>
+            <th scope="col">{t("schema.column")}</th>
+            <th scope="col">{t("schema.origin")}</th>
+            <th scope="col">{t("delivery.schema.declaredType")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {declared.value.map((column) => (
+            <tr key={column.name} data-column={column.name}>
+              <th scope="row">{column.name}</th>
+              <td>{t(`schema.origins.${column.origin}`)}</td>
+              <td>
+                <span className="type-name">{column.typesSeen.join(", ")}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -1,23 +1,33 @@
-import { useCallback, useState } from "react";
+import { Fragment, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLoad } from "../../app/useLoad";
 import type { Load } from "../../app/useLoad";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { listTables } from "../../ipc";
+import { useInterval } from "../delivered/useInterval";
 import { SearchableList } from "../pick/SearchableList";
 import { DeleteTaskDialog } from "./DeleteTaskDialog";
-import { checkpointDate, loadTaskRows } from "./taskRows";
+import { TaskDetails } from "./TaskDetails";
+import { checkpointDate, isRunning, loadTaskRows } from "./taskRows";
 import type { TaskRow } from "./taskRows";
+
+/** How often a table's tasks and a running task's files are read again. */
+export const REFRESH_MS = 5000;
 
 interface Props {
   profile: string;
+  /** The table to show first (e.g. the one a task was just created for). */
+  initialTable?: string | null;
+  /** The task whose details open first. */
+  openTask?: string | null;
+  refreshMs?: number;
 }
 
-/** A table's delivery tasks with their phase, checkpoint and problems; refresh and delete. */
-export function TasksPage({ profile }: Props) {
+/** A table's delivery tasks with their phase, checkpoint and problems; details, files, delete. */
+export function TasksPage({ profile, initialTable = null, openTask = null, refreshMs = REFRESH_MS }: Props) {
   const { t } = useTranslation();
-  const [table, setTable] = useState<string | null>(null);
+  const [table, setTable] = useState<string | null>(initialTable);
   const [tables, reloadTables] = useLoad(useCallback(() => listTables(profile), [profile]));
 
   return (
@@ -43,7 +53,13 @@ export function TasksPage({ profile }: Props) {
           {table === null ? (
             <p id="tasks-list-title">{t("tasks.chooseTable")}</p>
           ) : (
-            <TableTasks key={table} profile={profile} table={table} />
+            <TableTasks
+              key={table}
+              profile={profile}
+              table={table}
+              openTask={table === initialTable ? openTask : null}
+              refreshMs={refreshMs}
+            />
           )}
         </section>
       </div>
@@ -51,10 +67,24 @@ export function TasksPage({ profile }: Props) {
   );
 }
 
-function TableTasks({ profile, table }: { profile: string; table: string }) {
+function TableTasks({
+  profile,
+  table,
+  openTask,
+  refreshMs,
+}: {
+  profile: string;
+  table: string;
+  openTask: string | null;
+  refreshMs: number;
+}) {
   const { t } = useTranslation();
   const [rows, reload] = useLoad(useCallback(() => loadTaskRows(profile, table), [profile, table]));
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(openTask);
+  // Read again while any task is still starting up or copying the full table.
+  const settling = rows.status === "ready" && rows.value.some(({ status }) => status?.phase === "INIT" || status?.phase === "FULL");
+  useInterval(reload, settling ? refreshMs : null);
 
   return (
     <>
@@ -64,7 +94,19 @@ function TableTasks({ profile, table }: { profile: string; table: string }) {
           {t("tasks.refresh")}
         </button>
       </div>
-      <TaskTable rows={rows} onRetry={reload} onDelete={setDeleting} />
+      {settling && <p className="field-hint">{t("delivery.delivered.autoRefresh", { seconds: Math.round(refreshMs / 1000) })}</p>}
+      <TaskTable
+        rows={rows}
+        onRetry={reload}
+        onDelete={setDeleting}
+        open={open}
+        onToggle={(task) => {
+          setOpen((current) => (current === task ? null : task));
+        }}
+        details={(row) => (
+          <TaskDetails profile={profile} table={table} row={row} refreshMs={isRunning(row.status) ? refreshMs : null} />
+        )}
+      />
       {deleting && (
         <DeleteTaskDialog
           profile={profile}
@@ -87,10 +129,16 @@ function TaskTable({
   rows,
   onRetry,
   onDelete,
+  open,
+  onToggle,
+  details,
 }: {
   rows: Load<TaskRow[]>;
   onRetry: () => void;
   onDelete: (task: string) => void;
+  open: string | null;
+  onToggle: (task: string) => void;
+  details: (row: TaskRow) => React.ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   if (rows.status === "loading") return <p className="loading">{t("app.loading")}</p>;
@@ -113,10 +161,14 @@ function TaskTable({
         </tr>
       </thead>
       <tbody>
-        {rows.value.map(({ task, status, error }) => {
+        {rows.value.map((row) => {
+          const { task, status, error } = row;
           const checkpoint = checkpointDate(status?.checkpointNs ?? null);
+          const expanded = open === task.taskName;
+          const detailsId = `task-details-${task.taskName}`;
           return (
-            <tr key={task.taskName} data-task={task.taskName}>
+            <Fragment key={task.taskName}>
+            <tr data-task={task.taskName}>
               <th scope="row">{task.taskName}</th>
               <td>{t(`tasks.types.${task.taskType}`, { defaultValue: task.taskType })}</td>
               <td className="task-phase">
@@ -132,7 +184,18 @@ function TaskTable({
                     detail: status.errorDetail ?? "",
                   })}
               </td>
-              <td>
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? detailsId : undefined}
+                  onClick={() => {
+                    onToggle(task.taskName);
+                  }}
+                >
+                  {t("delivery.tasks.details", { task: task.taskName })}
+                </button>
                 <button
                   type="button"
                   className="danger"
@@ -144,6 +207,14 @@ function TaskTable({
                 </button>
               </td>
             </tr>
+            {expanded && (
+              <tr className="task-details-row">
+                <td colSpan={7} id={detailsId}>
+                  {details(row)}
+                </td>
+              </tr>
+            )}
+            </Fragment>
           );
         })}
       </tbody>

@@ -32,3 +32,8 @@ export function checkpointDate(ns: string | null): Date | null {
   const ms = Number(BigInt(ns) / 1_000_000n);
   return Number.isFinite(ms) && ms > 0 ? new Date(ms) : null;
 }
+
+/** The task is working (starting, copying or following changes) and not stopped by a problem. */
+export function isRunning(status: DeliveryTaskStatus | null): boolean {
+  return status !== null && status.errorCode === null && ["INIT", "FULL", "INCR"].includes(status.phase);
+}

@@ -21,13 +21,25 @@ interface Props {
   /** The source table chosen before, kept when the user comes back to this step. */
   initialTable: string | null;
   onTableChosen: (table: string) => void;
+  /** The destination bucket, kept by the app for the task draft. */
+  bucket: string | null;
+  onBucketChosen: (bucket: string) => void;
 }
 
 /** The profile's source (a table) and destination (a bucket), picked side by side. */
-export function Workspace({ profile, region, instance, isSandbox, onChangeInstance, initialTable, onTableChosen }: Props) {
+export function Workspace({
+  profile,
+  region,
+  instance,
+  isSandbox,
+  onChangeInstance,
+  initialTable,
+  onTableChosen,
+  bucket,
+  onBucketChosen,
+}: Props) {
   const { t } = useTranslation();
   const [table, setTable] = useState<string | null>(initialTable);
-  const [bucket, setBucket] = useState<string | null>(null);
   const [tables, reloadTables] = useLoad(useCallback(() => listTables(profile), [profile]));
   const [buckets, reloadBuckets] = useLoad(
     useCallback(
@@ -88,7 +100,7 @@ export function Workspace({ profile, region, instance, isSandbox, onChangeInstan
                 emptyText={t("pick.noBuckets")}
                 items={items}
                 selectedId={bucket}
-                onSelect={setBucket}
+                onSelect={onBucketChosen}
               />
             )}
           </Loaded>

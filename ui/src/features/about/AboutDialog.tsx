@@ -41,7 +41,14 @@ export function AboutDialog({ version, onClose }: Props) {
       {licences.status === "ready" && (
         <>
           <label htmlFor={filterId}>{t("about.filter")}</label>
-          <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <input
+            id={filterId}
+            type="search"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value);
+            }}
+          />
           <p id="licence-count" aria-live="polite">
             {t("about.count", { shown: shown.length, total: licences.value.length })}
           </p>

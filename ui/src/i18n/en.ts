@@ -1,5 +1,6 @@
 // English catalogue: every user-visible string of the UI lives here and in zh-CN.ts.
 import { deliveryEn } from "./delivery.en";
+import { mapperEn } from "./mapper.en";
 
 export const en = {
   app: {
@@ -253,6 +254,7 @@ export const en = {
     retry: "Try again",
     requestId: "Request ID (for a support ticket):",
   },
+  mapper: mapperEn,
   delivery: deliveryEn,
 };
 

@@ -1,5 +1,6 @@
 import { deliveryZhCN } from "./delivery.zh-CN";
 import type { Catalogue } from "./en";
+import { mapperZhCN } from "./mapper.zh-CN";
 
 // 简体中文目录：与 en.ts 键完全相同（由类型检查保证）。
 export const zhCN: Catalogue = {
@@ -254,5 +255,6 @@ export const zhCN: Catalogue = {
     retry: "重试",
     requestId: "请求 ID（提交工单时使用）：",
   },
+  mapper: mapperZhCN,
   delivery: deliveryZhCN,
 };

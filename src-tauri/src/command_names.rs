@@ -19,6 +19,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_delivery_tasks",
     "describe_delivery_task",
     "delete_delivery_task",
+    "list_instance_tasks",
+    "drift_watch",
     "sample_schema",
     "cancel_sampling",
     "table_columns",

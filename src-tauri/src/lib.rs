@@ -29,6 +29,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::tasks::list_delivery_tasks,
         commands::tasks::describe_delivery_task,
         commands::tasks::delete_delivery_task,
+        commands::tasks::list_instance_tasks,
+        commands::tasks::drift_watch,
         commands::schema::sample_schema,
         commands::schema::cancel_sampling,
         commands::authoring::table_columns,

@@ -45,3 +45,32 @@ pub async fn delete_delivery_task(
     })
     .await
 }
+
+/// The tasks of every table of the instance, a few tables at a time.
+#[tauri::command]
+pub async fn list_instance_tasks(
+    services: State<'_, AppServices>,
+    profile: String,
+) -> Result<app_services::InstanceTasks, IpcError> {
+    guarded("list_instance_tasks", async {
+        services.list_instance_tasks(&profile).await
+    })
+    .await
+}
+
+/// Samples the table afresh and lists the columns the task does not deliver.
+#[tauri::command]
+pub async fn drift_watch(
+    services: State<'_, AppServices>,
+    profile: String,
+    table: String,
+    task: String,
+    max_rows: u32,
+) -> Result<app_services::DriftReport, IpcError> {
+    guarded("drift_watch", async {
+        services
+            .drift_watch(&profile, &table, &task, max_rows)
+            .await
+    })
+    .await
+}

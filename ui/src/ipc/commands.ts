@@ -9,6 +9,7 @@ import type { DeliveredFiles } from "../bindings/DeliveredFiles";
 import type { DeliveryRoleStatus } from "../bindings/DeliveryRoleStatus";
 import type { DraftReview } from "../bindings/DraftReview";
 import type { DraftSummary } from "../bindings/DraftSummary";
+import type { DriftReport } from "../bindings/DriftReport";
 import type { ExportedTask } from "../bindings/ExportedTask";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { DeliveryTaskStatus } from "../bindings/DeliveryTaskStatus";
@@ -16,6 +17,7 @@ import type { DeliveryTaskView } from "../bindings/DeliveryTaskView";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportRequest } from "../bindings/ImportRequest";
 import type { InstanceChoice } from "../bindings/InstanceChoice";
+import type { InstanceTasks } from "../bindings/InstanceTasks";
 import type { KnownRegion } from "../bindings/KnownRegion";
 import type { Locale } from "../bindings/Locale";
 import type { NewProfileRequest } from "../bindings/NewProfileRequest";
@@ -55,6 +57,8 @@ export interface Commands {
   list_delivery_tasks: { args: TableArgs; result: DeliveryTaskView[] };
   describe_delivery_task: { args: TaskArgs; result: DeliveryTaskStatus };
   delete_delivery_task: { args: TaskArgs; result: null };
+  list_instance_tasks: { args: ProfileArgs; result: InstanceTasks };
+  drift_watch: { args: TaskArgs & { maxRows: number }; result: DriftReport };
   sample_schema: {
     args: { profile: string; table: string; maxRows: number; onProgress: Channel<SamplingProgress> };
     result: SchemaSample;

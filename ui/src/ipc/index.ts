@@ -15,7 +15,14 @@ export {
 } from "./mapper";
 export { importPreview, importProfile, knownRegions, updateProfile } from "./profiles";
 export { cancelSampling, sampleSchema } from "./schema";
-export { deleteDeliveryTask, describeDeliveryTask, listDeliveredFiles, listDeliveryTasks } from "./tasks";
+export {
+  deleteDeliveryTask,
+  describeDeliveryTask,
+  driftWatch,
+  listDeliveredFiles,
+  listDeliveryTasks,
+  listInstanceTasks,
+} from "./tasks";
 export {
   createProfile,
   deleteProfile,

@@ -37,17 +37,22 @@ mod tests {
 
     #[test]
     fn the_committed_list_parses_and_names_the_frameworks_we_ship() {
-        let list = parse_licences(include_str!("../../../third-party-licences.json"))
-            .expect("parses");
+        let list =
+            parse_licences(include_str!("../../../third-party-licences.json")).expect("parses");
         for shipped in ["tauri", "reqwest", "parquet", "react", "@dnd-kit/core"] {
             assert!(
-                list.iter().any(|p| p.name == shipped && !p.licence.is_empty()),
+                list.iter()
+                    .any(|p| p.name == shipped && !p.licence.is_empty()),
                 "{shipped} listed"
             );
         }
-        assert!(list.iter().all(|p| p.ecosystem == "cargo" || p.ecosystem == "npm"));
+        assert!(list
+            .iter()
+            .all(|p| p.ecosystem == "cargo" || p.ecosystem == "npm"));
         assert!(
-            !list.iter().any(|p| p.name == "vitest" || p.name == "proptest"),
+            !list
+                .iter()
+                .any(|p| p.name == "vitest" || p.name == "proptest"),
             "test-only packages are not shipped"
         );
     }

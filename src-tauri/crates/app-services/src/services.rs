@@ -40,6 +40,7 @@ pub struct AppServices {
 
 mod authoring;
 mod creating;
+mod watching;
 
 impl AppServices {
     /// `config_dir` holds `profiles.json`; `vault` keeps the secrets (the OS keyring in the app).

@@ -80,16 +80,16 @@ async fn drift_watch_names_the_columns_the_task_does_not_deliver_and_drafts_a_su
         );
     }
     assert!(!undelivered.contains(&"name"));
-    let draft = &drift.suggested_draft;
-    assert_eq!(draft.task_name, "users-names-v2");
-    assert_eq!(draft.task_type, TaskType::Inc);
-    assert_eq!(draft.oss_prefix, "users/$yyyy");
+    let successor = &drift.suggested_draft;
+    assert_eq!(successor.task_name, "users-names-v2");
+    assert_eq!(successor.task_type, TaskType::Inc);
+    assert_eq!(successor.oss_prefix, "users/$yyyy");
     assert_eq!(
-        draft.schema[0].output_name, "full_name",
+        successor.schema[0].output_name, "full_name",
         "the old schema comes first"
     );
-    assert_eq!(draft.schema.len(), 1 + undelivered.len());
-    let age = draft
+    assert_eq!(successor.schema.len(), 1 + undelivered.len());
+    let age = successor
         .schema
         .iter()
         .find(|e| e.source_column == "age")

@@ -29,7 +29,7 @@ describe("App", () => {
   });
 
   it("shows the sandbox endpoint when the sandbox runs", async () => {
-    const endpoints = { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "x" };
+    const endpoints = { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "x", admin: "http://127.0.0.1:4103" };
     mockCommands({ app_info: () => appInfoFixture({ sandbox: { running: true, endpoints } }), list_profiles: () => [] });
     render(<App />);
     expect(await screen.findByText("Sandbox running at http://127.0.0.1:4100")).toBeInTheDocument();
@@ -73,7 +73,7 @@ describe("App", () => {
       app_info: () => appInfoFixture(),
       start_sandbox: () => {
         started = true;
-        return { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "http://127.0.0.1:4102" };
+        return { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "http://127.0.0.1:4102", admin: "http://127.0.0.1:4103" };
       },
       list_profiles: () => [
         {

@@ -184,7 +184,7 @@ describe("App frame", () => {
       list_profiles: () => [sandbox()],
       start_sandbox: () => {
         running = true;
-        return { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "http://127.0.0.1:4102" };
+        return { tablestore: "http://127.0.0.1:4100", oss: "http://127.0.0.1:4101", sts: "http://127.0.0.1:4102", admin: "http://127.0.0.1:4103" };
       },
       list_tables: () => ["orders"],
       list_buckets: () => [],

@@ -3,4 +3,9 @@
 /**
  * Where the built-in sandbox listens, once it runs.
  */
-export type SandboxEndpoints = { tablestore: string, oss: string, sts: string, };
+export type SandboxEndpoints = { tablestore: string, oss: string, sts: string, 
+/**
+ * The sandbox's own control endpoint (misbehaviour switches, key revocation): not a cloud
+ * API, and it holds no secret; tests use it to make the sandbox fail on purpose.
+ */
+admin: string, };

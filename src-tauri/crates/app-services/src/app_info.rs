@@ -13,6 +13,9 @@ pub struct SandboxEndpoints {
     pub tablestore: String,
     pub oss: String,
     pub sts: String,
+    /// The sandbox's own control endpoint (misbehaviour switches, key revocation): not a cloud
+    /// API, and it holds no secret; tests use it to make the sandbox fail on purpose.
+    pub admin: String,
 }
 
 /// Whether the in-process sandbox is running, and where.

@@ -53,6 +53,7 @@ fn endpoints_of(sandbox: &Sandbox) -> SandboxEndpoints {
         tablestore: e.tablestore.clone(),
         oss: e.oss.clone(),
         sts: e.openapi.clone(),
+        admin: e.admin.clone(),
     }
 }
 

@@ -26,6 +26,7 @@ import { useProfiles } from "./useProfiles";
 import { useTableSource } from "./useTableSource";
 import { useTaskDraft } from "./useTaskDraft";
 import { WizardStep } from "./WizardStep";
+import "./delivery.css";
 import type { WizardView } from "./WizardStep";
 
 type View =

@@ -6,7 +6,9 @@ import { initI18n } from "../i18n";
 import { clearCommandMocks, mockCommands } from "../ipc/testing";
 import { appInfoFixture } from "../test/appInfoFixture";
 import { seriousViolations } from "../test/axe";
+import { draftFixture, issue, PARQUET_PREVIEW, reviewFixture, roleFixture, taskNameIssues } from "../test/deliveryFixture";
 import { profileFixture, REGIONS } from "../test/profileFixture";
+import { ReviewPage } from "../features/review/ReviewPage";
 import { App } from "./App";
 
 beforeEach(async () => {
@@ -95,6 +97,74 @@ describe("accessibility scan (axe-core): no serious or critical violations", () 
     expect(await seriousViolations()).toEqual([]);
     await userEvent.click(within(screen.getByRole("navigation", { name: "Steps" })).getByRole("button", { name: /Profile/ }));
     await userEvent.click(screen.getByRole("button", { name: "Delete prod" }));
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("in the delivery settings showing errors and the prefix preview, and in the review", async () => {
+    localStorage.setItem("tsds.lastProfile", "sandbox");
+    mockCommands({
+      app_info: () => appInfoFixture(),
+      list_profiles: () => [profileFixture({ name: "sandbox", kind: "sandbox", instanceName: "sandbox-demo" })],
+      list_instances: () => [],
+      list_tables: () => ["orders"],
+      list_buckets: () => [{ name: "out-beijing", region: "cn-beijing", sameRegion: false }],
+      table_columns: () => [{ name: "id", origin: "primaryKey", typesSeen: ["STRING"] }],
+      type_rules: () => [],
+      delivery_role: () => roleFixture(false),
+      check_draft: ({ draft }) =>
+        reviewFixture(
+          { ...draft, ossBucket: draft.ossBucket || "out-beijing" },
+          [
+            ...taskNameIssues(draft.taskName),
+            issue("ossBucket", "bucket_wrong_region", "The bucket is in cn-beijing.", "error", "Choose a bucket in cn-hangzhou."),
+            issue("ossPrefix", "minute_partitions", "Minute folders make small files.", "warning"),
+          ],
+          { requestJson: '{"tableName":"orders"}' },
+        ),
+      preview_parquet: () => PARQUET_PREVIEW,
+      export_task: ({ format }) => ({ format, fileName: "task.json", text: "{}" }),
+    });
+    render(<App />);
+    await userEvent.click(await screen.findByRole("option", { name: "orders" }));
+    const steps = screen.getByRole("navigation", { name: "Steps" });
+    await userEvent.click(within(steps).getByRole("button", { name: /Settings/ }));
+    await userEvent.type(screen.getByLabelText("Task name"), "Bad Name");
+    await screen.findByText(/Task names use lowercase letters/);
+    await userEvent.click(screen.getByRole("button", { name: "Insert $yyyy (year)" }));
+    await screen.findByText("Minute folders make small files.");
+    await userEvent.click(screen.getByText("Advanced: OSS endpoint"));
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.click(within(steps).getByRole("button", { name: /Review/ }));
+    await screen.findByText("{}");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("in the review with the Parquet preview, the export and a create error", async () => {
+    mockCommands({
+      preview_parquet: () => PARQUET_PREVIEW,
+      export_task: ({ format }) => ({ format, fileName: "task.go", text: "package main" }),
+      create_delivery_task: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- Tauri rejects with the plain IpcError object
+        throw { code: "already_exists", message: "The task exists.", remedy: "Rename it.", serviceCode: null, requestId: "r-1" };
+      },
+    });
+    const draft = draftFixture();
+    render(
+      <ReviewPage
+        profile="sandbox"
+        draft={draft}
+        review={reviewFixture(draft)}
+        reviewError={null}
+        checking={false}
+        onGoTo={() => undefined}
+        onSaveDraft={() => undefined}
+        onCreated={() => undefined}
+      />,
+    );
+    await screen.findByRole("table", { description: /sampled rows/ });
+    await screen.findByText("package main");
+    await userEvent.click(screen.getByRole("button", { name: "Create delivery task" }));
+    await screen.findByRole("alert");
     expect(await seriousViolations()).toEqual([]);
   });
 });

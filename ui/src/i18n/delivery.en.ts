@@ -9,7 +9,6 @@ export const deliveryEn = {
     chooseTable: "Choose a source table first.",
     mapperTitle: "Map columns of {{table}}",
     mapperLead: "Drag source columns (or use the keyboard) into the Parquet schema, in output order.",
-    mapperMissing: "The mapper is not part of this build.",
     reopened: "Draft {{name}} reopened.",
     created: "Task {{task}} created.",
     drafts: "Drafts",

@@ -12,7 +12,6 @@ export const deliveryZhCN: Widen<typeof deliveryEn> = {
     chooseTable: "请先选择源数据表。",
     mapperTitle: "映射 {{table}} 的列",
     mapperLead: "把源列拖入（或用键盘加入）Parquet 结构，顺序即输出顺序。",
-    mapperMissing: "此版本未包含结构映射器。",
     reopened: "已重新打开草稿 {{name}}。",
     created: "任务 {{task}} 已创建。",
     drafts: "草稿",

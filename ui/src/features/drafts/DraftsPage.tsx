@@ -55,7 +55,10 @@ export function DraftsPage({ onOpen }: Props) {
           <tbody>
             {drafts.value.map((draft) => (
               <tr key={draft.name} data-draft={draft.name}>
-                <th scope="row">{draft.name}</th>
+                <th scope="row">
+                  {draft.name}
+                  {draft.problem && <p className="field-error">{draft.problem}</p>}
+                </th>
                 <td>{draft.tableName}</td>
                 <td>{draft.taskName || "—"}</td>
                 <td>{draft.columnCount}</td>
@@ -65,6 +68,7 @@ export function DraftsPage({ onOpen }: Props) {
                 <td className="row-actions">
                   <button
                     type="button"
+                    disabled={draft.problem !== null}
                     onClick={() => {
                       open(draft.name);
                     }}

@@ -42,7 +42,7 @@ export function ReviewPage({ profile, draft, review, reviewError, checking, onGo
         : t("delivery.review.noCheck")
       : errors > 0
         ? t("delivery.review.fixErrors", { count: errors })
-        : review.request === null
+        : review.requestJson === null
           ? t("delivery.review.noRequest")
           : null;
 

@@ -261,3 +261,78 @@ async fn drafts_are_saved_listed_reopened_and_deleted_through_the_services() {
     services.delete_draft("users nightly").expect("deletes");
     assert!(services.list_drafts().expect("lists").is_empty());
 }
+
+#[tokio::test]
+async fn a_bucket_gone_since_it_was_picked_is_refused_before_the_create_is_sent() {
+    let (services, _dir) = services().await;
+    services
+        .create_delivery_role("sandbox")
+        .await
+        .expect("role");
+    let draft = users_draft("users-gone", "sandbox-gone-bucket");
+    let error = services
+        .create_delivery_task("sandbox", &draft)
+        .await
+        .expect_err("no such bucket");
+    assert_eq!(error.code, ErrorCode::BucketNotFound);
+    assert!(
+        error.message.contains("sandbox-gone-bucket"),
+        "{}",
+        error.message
+    );
+    assert!(services
+        .list_delivery_tasks("sandbox", "users")
+        .await
+        .expect("lists")
+        .is_empty());
+}
+
+// Multi-threaded: `set_faults` blocks while the in-process sandbox answers it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_create_whose_answer_is_cut_off_is_confirmed_once_and_never_duplicated() {
+    let (services, _dir) = services().await;
+    services
+        .create_delivery_role("sandbox")
+        .await
+        .expect("role");
+    common::set_faults(
+        &services,
+        r#"{"truncateRate": 1.0, "operations": ["CreateDeliveryTask"]}"#,
+    );
+    let created = services
+        .create_delivery_task("sandbox", &users_draft("users-lost", "sandbox-delivery"))
+        .await
+        .expect("confirmed by listing");
+    assert_eq!(created.task_name, "users-lost");
+    common::set_faults(&services, "{}");
+    let tasks = services
+        .list_delivery_tasks("sandbox", "users")
+        .await
+        .expect("lists");
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+}
+
+// Multi-threaded: `set_faults` blocks while the in-process sandbox answers it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_create_dropped_before_the_service_saw_it_fails_clearly_and_creates_nothing() {
+    let (services, _dir) = services().await;
+    services
+        .create_delivery_role("sandbox")
+        .await
+        .expect("role");
+    common::set_faults(
+        &services,
+        r#"{"dropRate": 1.0, "operations": ["CreateDeliveryTask"]}"#,
+    );
+    let error = services
+        .create_delivery_task("sandbox", &users_draft("users-drop", "sandbox-delivery"))
+        .await
+        .expect_err("never answered");
+    assert_eq!(error.code, ErrorCode::Network, "{error:?}");
+    common::set_faults(&services, "{}");
+    assert!(services
+        .list_delivery_tasks("sandbox", "users")
+        .await
+        .expect("lists")
+        .is_empty());
+}

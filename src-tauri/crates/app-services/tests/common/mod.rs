@@ -18,3 +18,24 @@ pub async fn sandbox_services(namespace: &str, rows: u32) -> (AppServices, tempf
     services.start_sandbox().await.expect("sandbox starts");
     (services, dir)
 }
+
+/// Sets the running sandbox's misbehaviour switches (`PUT /faults` on its admin endpoint),
+/// e.g. `{"truncateRate": 1.0, "operations": ["CreateDeliveryTask"]}`. Blocks the calling
+/// thread: call it from a multi-threaded runtime, or the sandbox cannot answer.
+#[allow(dead_code)] // not every test file makes the sandbox misbehave
+pub fn set_faults(services: &AppServices, settings: &str) {
+    use std::io::{Read, Write};
+    let info = services.app_info().expect("app info");
+    let admin = info.sandbox.endpoints.expect("sandbox running").admin;
+    let host = admin.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(host).expect("admin endpoint answers");
+    write!(
+        stream,
+        "PUT /faults HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{settings}",
+        settings.len()
+    )
+    .expect("sends");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("reads");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}

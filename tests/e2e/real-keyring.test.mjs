@@ -70,8 +70,27 @@ test("a profile added in the window keeps its secret in the keyring, not in any 
   for (const file of written) {
     assert.ok(!readFileSync(file).includes(SECRET), `secret found in ${file}`);
   }
-  // ...nor on screen.
+  // ...nor on screen, in the web view's storage, or in any answer Rust gives the web view.
   assert.ok(!(await browser.getPageSource()).includes(SECRET));
+  const webView = await browser.executeAsync((done) => {
+    const storage = (area) => JSON.stringify(Object.fromEntries(Object.keys(area).map((k) => [k, area.getItem(k)])));
+    const invoke = (cmd, args) =>
+      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+        (answer) => JSON.stringify(answer),
+        (error) => JSON.stringify(error),
+      );
+    Promise.all([
+      invoke("list_profiles", {}),
+      invoke("app_info", {}),
+      // No cloud call: this profile points at the real cloud, and tests stay offline.
+      invoke("import_preview", {}),
+    ]).then((answers) => {
+      done({ local: storage(localStorage), session: storage(sessionStorage), cookies: document.cookie, answers });
+    });
+  });
+  assert.ok(webView.answers[0].includes("e2e-analytics"), "the IPC answers were read");
+  const seen = JSON.stringify(webView);
+  assert.ok(!seen.includes(SECRET), "secret in web view storage or IPC answers");
   await browser.pause(500);
   writeFileSync(path.join(artifacts, "e2e-profile-created.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
 });

@@ -2,6 +2,8 @@
 //! what the app needs to pick a destination and browse delivered files.
 
 mod error_codes;
+#[doc(hidden)]
+pub mod fuzzing;
 mod request;
 mod xml;
 

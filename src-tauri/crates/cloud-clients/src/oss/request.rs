@@ -47,12 +47,9 @@ impl OssClient {
                 query.push(("marker", marker.as_str()));
             }
             let answer = self.send("GET", None, "", &query, None).await?;
-            let page: ListAllMyBucketsResult = parse_xml(&answer)?;
-            buckets.extend(page.buckets.bucket.into_iter().map(bucket_summary));
-            match page
-                .next_marker
-                .filter(|m| page.is_truncated && !m.is_empty())
-            {
+            let (page, next_marker) = bucket_page(parse_xml(&answer)?);
+            buckets.extend(page);
+            match next_marker {
                 Some(next) => marker = next,
                 None => return Ok(buckets),
             }
@@ -100,37 +97,7 @@ impl OssClient {
         }
         let answer = self.send("GET", Some(bucket), "", &query, None).await?;
         let page: ListBucketResult = parse_xml(&answer)?;
-        let url_encoded = page.encoding_type.as_deref() == Some("url");
-        let decode = |text: String| {
-            if url_encoded {
-                percent_encoding::percent_decode_str(&text)
-                    .decode_utf8_lossy()
-                    .into_owned()
-            } else {
-                text
-            }
-        };
-        Ok(ObjectPage {
-            objects: page
-                .contents
-                .into_iter()
-                .map(|o| ObjectSummary {
-                    key: decode(o.key),
-                    size: o.size,
-                    last_modified: o.last_modified,
-                    etag: o.etag,
-                })
-                .collect(),
-            common_prefixes: page
-                .common_prefixes
-                .into_iter()
-                .map(|p| decode(p.prefix))
-                .collect(),
-            next_continuation_token: page
-                .next_continuation_token
-                .filter(|t| page.is_truncated && !t.is_empty())
-                .map(decode),
-        })
+        Ok(object_page(page))
     }
 
     /// Reads an object (or a range of it). A whole object is checked against its CRC64.
@@ -277,12 +244,11 @@ impl OssClient {
                 request_id,
             });
         }
-        let error: ErrorDocument = quick_xml::de::from_str(&String::from_utf8_lossy(&body))
-            .map_err(|e| ClientError::ResponseCorrupt {
-                service: Service::Oss,
-                detail: format!("HTTP {status} with an unreadable error body: {e}"),
-                request_id: request_id.clone(),
-            })?;
+        let error: ErrorDocument = parse_body(&body).map_err(|e| ClientError::ResponseCorrupt {
+            service: Service::Oss,
+            detail: format!("HTTP {status} with an unreadable error body: {e}"),
+            request_id: request_id.clone(),
+        })?;
         Err(ClientError::Service {
             service: Service::Oss,
             kind: match super::classify(&error.code) {
@@ -320,16 +286,35 @@ impl OssClient {
 }
 
 fn parse_xml<T: serde::de::DeserializeOwned>(answer: &Answer) -> Result<T, ClientError> {
-    quick_xml::de::from_str(&String::from_utf8_lossy(&answer.body)).map_err(|e| {
-        ClientError::ResponseCorrupt {
-            service: Service::Oss,
-            detail: format!("the XML answer did not parse: {e}"),
-            request_id: answer.request_id.clone(),
-        }
+    parse_body(&answer.body).map_err(|e| ClientError::ResponseCorrupt {
+        service: Service::Oss,
+        detail: format!("the XML answer did not parse: {e}"),
+        request_id: answer.request_id.clone(),
     })
 }
 
-fn bucket_summary(entry: super::xml::BucketEntry) -> BucketSummary {
+/// How every OSS answer body is read (invalid UTF-8 replaced, as the documents are UTF-8 XML).
+pub(super) fn parse_body<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+) -> Result<T, quick_xml::DeError> {
+    quick_xml::de::from_str(&String::from_utf8_lossy(body))
+}
+
+/// One ListBuckets page: its buckets, and the marker of the next page if there is one.
+pub(super) fn bucket_page(page: ListAllMyBucketsResult) -> (Vec<BucketSummary>, Option<String>) {
+    let next_marker = page
+        .next_marker
+        .filter(|m| page.is_truncated && !m.is_empty());
+    let buckets = page
+        .buckets
+        .bucket
+        .into_iter()
+        .map(bucket_summary)
+        .collect();
+    (buckets, next_marker)
+}
+
+pub(super) fn bucket_summary(entry: super::xml::BucketEntry) -> BucketSummary {
     let region = entry
         .region
         .clone()
@@ -341,5 +326,40 @@ fn bucket_summary(entry: super::xml::BucketEntry) -> BucketSummary {
         creation_date: entry.creation_date,
         extranet_endpoint: entry.extranet_endpoint,
         storage_class: entry.storage_class,
+    }
+}
+
+/// A ListObjectsV2 page as the app sees it: keys and prefixes URL-decoded when OSS encoded them.
+pub(super) fn object_page(page: ListBucketResult) -> ObjectPage {
+    let url_encoded = page.encoding_type.as_deref() == Some("url");
+    let decode = |text: String| {
+        if url_encoded {
+            percent_encoding::percent_decode_str(&text)
+                .decode_utf8_lossy()
+                .into_owned()
+        } else {
+            text
+        }
+    };
+    ObjectPage {
+        objects: page
+            .contents
+            .into_iter()
+            .map(|o| ObjectSummary {
+                key: decode(o.key),
+                size: o.size,
+                last_modified: o.last_modified,
+                etag: o.etag,
+            })
+            .collect(),
+        common_prefixes: page
+            .common_prefixes
+            .into_iter()
+            .map(|p| decode(p.prefix))
+            .collect(),
+        next_continuation_token: page
+            .next_continuation_token
+            .filter(|t| page.is_truncated && !t.is_empty())
+            .map(decode),
     }
 }

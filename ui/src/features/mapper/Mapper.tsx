@@ -274,7 +274,12 @@ export function Mapper({ columns, sampledRows, rules, schema, onChange, issues, 
             sourceDragging={drag?.source != null}
           />
         </div>
-        <DragOverlay dropAnimation={null}>{drag?.source != null && <div className="mapper-drag-overlay">{drag.source}</div>}</DragOverlay>
+        {/* Only source columns use an overlay (they leave their scrolled list); a schema row moves itself. */}
+        {drag?.source != null && (
+          <DragOverlay dropAnimation={null}>
+            <div className="mapper-drag-overlay">{drag.source}</div>
+          </DragOverlay>
+        )}
       </DndContext>
       <p className="mapper-keys">{t("mapper.keys")}</p>
     </section>

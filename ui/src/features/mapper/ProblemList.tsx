@@ -23,6 +23,7 @@ export function IssueText({ issue }: { issue: Issue }) {
   return (
     <>
       <span className="problem-message">{issue.message}</span>
+      {issue.remedy && " "}
       {issue.remedy && <span className="problem-remedy">{t("mapper.problems.remedy", { remedy: issue.remedy })}</span>}
     </>
   );
@@ -44,7 +45,7 @@ function ProblemText({ problem, sampledRows }: { problem: Problem; sampledRows: 
     case "dirty":
       return (
         <>
-          {problem.dirtyRows > 0 && <span className="problem-message">{t("mapper.problems.dirty", { dirty: problem.dirtyRows, total: sampledRows })}</span>}
+          {problem.dirtyRows > 0 && <span className="problem-message">{t("mapper.problems.dirty", { dirty: problem.dirtyRows, total: sampledRows })} </span>}
           {problem.missingRows > 0 && <span className="problem-note">{t("mapper.problems.missing", { count: problem.missingRows })}</span>}
         </>
       );

@@ -108,10 +108,8 @@ export const SchemaRow = memo(function SchemaRow(props: Props) {
       data-dragging={isDragging}
       data-drop-target={dropTarget}
       data-invalid={problems.some(isBlocking)}
-      style={{
-        transform: [`translateY(${String(start)}px)`, CSS.Translate.toString(transform)].filter(Boolean).join(" "),
-        transition,
-      }}
+      // The virtual position is `top`, not a transform: dnd-kit measures rows without their transforms.
+      style={{ top: start, transform: CSS.Translate.toString(transform), transition }}
     >
       <div className="schema-row-main">
         <button

@@ -16,6 +16,10 @@ interface Props {
 
 const nameOf = (column: ColumnProfile) => column.name;
 
+function rowButton(list: HTMLElement | null, index: number): HTMLButtonElement | null {
+  return list?.querySelector<HTMLButtonElement>(`[data-source-index="${String(index)}"] button`) ?? null;
+}
+
 /** The source columns, filterable and virtualised; one row is in the Tab order, arrows move between rows. */
 export function SourcePane({ columns, sampled, mappedCounts, onAdd }: Props) {
   const { t } = useTranslation();
@@ -42,7 +46,7 @@ export function SourcePane({ columns, sampled, mappedCounts, onAdd }: Props) {
   useLayoutEffect(() => {
     const index = focusNext.current;
     if (index === null) return;
-    const button = scrollRef.current?.querySelector<HTMLButtonElement>(`[data-source-index="${String(index)}"] button`);
+    const button = rowButton(scrollRef.current, index);
     if (button) {
       focusNext.current = null;
       button.focus();
@@ -61,9 +65,12 @@ export function SourcePane({ columns, sampled, mappedCounts, onAdd }: Props) {
 
   const goTo = useCallback((index: number) => {
     const clamped = Math.max(0, Math.min(latestCount.current - 1, index));
-    focusNext.current = clamped;
     setActive(clamped);
     latestScroll.current(clamped);
+    // A row already on screen takes focus now; one scrolled into view takes it once rendered.
+    const button = rowButton(scrollRef.current, clamped);
+    if (button) button.focus();
+    else focusNext.current = clamped;
   }, []);
 
   const onNavigate = useCallback(

@@ -56,7 +56,8 @@ export const SourceRow = memo(function SourceRow({ column, index, start, mappedC
       data-source-index={index}
       data-mapped={mappedCount > 0}
       data-dragging={isDragging}
-      style={{ transform: `translateY(${String(start)}px)`, height: SOURCE_ROW_HEIGHT }}
+      // `top`, not a transform: dnd-kit measures draggables without their transforms.
+      style={{ top: start, height: SOURCE_ROW_HEIGHT }}
     >
       <button
         ref={setNodeRef}
@@ -74,17 +75,17 @@ export const SourceRow = memo(function SourceRow({ column, index, start, mappedC
         }}
       >
         <span className="source-line">
-          <span className="source-name">{column.name}</span>
+          <span className="source-name">{column.name}</span>{" "}
           <span className="origin-badge" data-origin={column.origin}>
             {t(`mapper.origins.${column.origin}`)}
-          </span>
+          </span>{" "}
           {mappedCount > 0 && (
-            <span className="mapped-mark">{mappedCount > 1 ? t("mapper.mappedTimes", { count: mappedCount }) : t("mapper.mapped")}</span>
+            <span className="mapped-mark">{mappedCount > 1 ? t("mapper.mappedTimes", { count: mappedCount }) : t("mapper.mapped")} </span>
           )}
-          <span className="source-presence">{sampled ? t("mapper.presence", { value: presence(column.presencePercent) }) : t("mapper.notSampled")}</span>
+          <span className="source-presence">{sampled ? t("mapper.presence", { value: presence(column.presencePercent) }) : t("mapper.notSampled")}</span>{" "}
         </span>
         <span className="source-line">
-          <TypeBars types={column.types} />
+          <TypeBars types={column.types} />{" "}
           <span className="source-add">{t("mapper.add")}</span>
         </span>
       </button>

@@ -20,6 +20,9 @@ const rules = fixtureRules();
 const book = new RuleBook(rules);
 const initial: SchemaEntryDraft[] = columns.slice(0, Number(params.get("mapped") ?? "0")).map((c) => newEntry(c, book));
 
+// The browser test reads the fixture's names to know what a filter must show.
+(window as unknown as { mapperHarness: { columnNames: string[] } }).mapperHarness = { columnNames: columns.map((c) => c.name) };
+
 function Harness() {
   const [schema, setSchema] = useState(initial);
   const check = useMemo(() => harnessCheck(schema, columns, SAMPLED_ROWS), [schema]);

@@ -16,7 +16,7 @@ import { FirstStart } from "../features/start/FirstStart";
 import { TasksPage } from "../features/tasks/TasksPage";
 import { Workspace } from "../features/workspace/Workspace";
 import { i18next, systemLocale } from "../i18n";
-import { appInfo, CommandFailed, setLocale, startSandbox, typeRules, updateProfile } from "../ipc";
+import { appInfo, CommandFailed, setLocale, startSandbox, updateProfile } from "../ipc";
 import { blockingByStep } from "./issueSteps";
 import { rememberedProfile, rememberProfile } from "./lastProfile";
 import { Stepper } from "./Stepper";
@@ -25,6 +25,7 @@ import { useLoad } from "./useLoad";
 import { useProfiles } from "./useProfiles";
 import { useTableSource } from "./useTableSource";
 import { useTaskDraft } from "./useTaskDraft";
+import { useTypeRules } from "./useTypeRules";
 import { WizardStep } from "./WizardStep";
 import "./delivery.css";
 import type { WizardView } from "./WizardStep";
@@ -163,7 +164,7 @@ export function App() {
   const bucket = destination?.key === sourceKey ? destination.bucket : null;
   const tableSource = useTableSource(current?.name ?? null, sourceTable);
   const wizard = useTaskDraft(current, sourceTable, bucket);
-  const [rules, reloadRules] = useLoad(typeRules);
+  const [rules, reloadRules] = useTypeRules(sourceTable !== null);
   const step: Step =
     view?.kind === "workspace"
       ? "pick"

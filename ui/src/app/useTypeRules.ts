@@ -1,40 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 
 import type { TypeRule } from "../bindings/TypeRule";
-import { CommandFailed, typeRules } from "../ipc";
+import { typeRules } from "../ipc";
+import { useLoad } from "./useLoad";
 import type { Load } from "./useLoad";
+
+/** Stays pending: nothing is asked until the rules are needed. */
+const notYet = () => new Promise<TypeRule[]>(() => undefined);
 
 /**
  * The domain's type rules, asked for once, when first `needed` (a table is chosen): the start
  * screens make no call they do not need. Retrying after a failure asks again.
  */
 export function useTypeRules(needed: boolean): [Load<TypeRule[]>, () => void] {
-  const [state, setState] = useState<Load<TypeRule[]>>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const loaded = useRef(false);
-
-  useEffect(() => {
-    if (!needed || loaded.current) return;
-    let current = true;
-    typeRules().then(
-      (value) => {
-        if (!current) return;
-        loaded.current = true;
-        setState({ status: "ready", value });
-      },
-      (reason: unknown) => {
-        if (!current) return;
-        if (reason instanceof CommandFailed) setState({ status: "failed", error: reason.error });
-        else throw reason;
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [needed, attempt]);
-
-  const retry = useCallback(() => {
-    setAttempt((n) => n + 1);
-  }, []);
-  return [state, retry];
+  // Once needed, always needed: choosing another profile must not ask again.
+  const [wanted, setWanted] = useState(needed);
+  if (needed && !wanted) setWanted(true);
+  return useLoad(useCallback(() => (wanted ? typeRules() : notYet()), [wanted]));
 }

@@ -33,9 +33,6 @@ export function DeliveredFilesPanel({ profile, table, task, refreshMs }: Props) 
           {t("delivery.delivered.refresh")}
         </button>
       </div>
-      {refreshMs !== null && (
-        <p className="field-hint">{t("delivery.delivered.autoRefresh", { seconds: Math.round(refreshMs / 1000) })}</p>
-      )}
       {files.status === "loading" && <p className="loading">{t("app.loading")}</p>}
       {files.status === "failed" && <ErrorNotice error={files.error} onRetry={reload} />}
       {files.status === "ready" && (

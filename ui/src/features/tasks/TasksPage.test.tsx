@@ -93,6 +93,44 @@ describe("TasksPage", () => {
   });
 });
 
+describe("TasksPage opened for a new task", () => {
+  it("shows the table with the task's details and files open, and reads both again while it runs", async () => {
+    let describes = 0;
+    let listings = 0;
+    mockCommands({
+      list_tables: () => ["orders", "users"],
+      list_delivery_tasks: () => [{ tableName: "orders", taskName: "orders-new", taskType: "BASE_INC" }],
+      describe_delivery_task: () => {
+        describes += 1;
+        return {
+          taskType: "BASE_INC",
+          phase: "INIT",
+          checkpointNs: null,
+          errorCode: null,
+          errorDetail: null,
+          bucket: "sandbox-delivery",
+          prefix: "orders/$yyyy",
+          columnCount: 3,
+        };
+      },
+      list_delivered_files: () => {
+        listings += 1;
+        return { bucket: "sandbox-delivery", listedPrefix: "orders/", objects: [], truncated: false };
+      },
+    });
+    render(<TasksPage profile="sandbox" initialTable="orders" openTask="orders-new" refreshMs={40} />);
+    expect(await screen.findByRole("button", { name: "Details and files of orders-new" })).toHaveAttribute("aria-expanded", "true");
+    expect(await screen.findByRole("region", { name: "Delivered files of orders-new" })).toHaveTextContent("oss://sandbox-delivery/orders/");
+    expect(screen.getByText("Refreshing every 0 s while a task is running.")).toBeInTheDocument();
+    await waitFor(() => {
+      expect(describes).toBeGreaterThanOrEqual(3);
+      expect(listings).toBeGreaterThanOrEqual(3);
+    });
+    await userEvent.click(screen.getByRole("button", { name: "Details and files of orders-new" }));
+    expect(screen.queryByRole("region", { name: "Delivered files of orders-new" })).not.toBeInTheDocument();
+  });
+});
+
 describe("checkpointDate", () => {
   it("turns nanoseconds into a date without losing the milliseconds", () => {
     expect(checkpointDate("1732440000123456789")?.toISOString()).toBe("2024-11-24T09:20:00.123Z");

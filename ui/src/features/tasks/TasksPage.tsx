@@ -82,9 +82,9 @@ function TableTasks({
   const [rows, reload] = useLoad(useCallback(() => loadTaskRows(profile, table), [profile, table]));
   const [deleting, setDeleting] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(openTask);
-  // Read again while any task is still starting up or copying the full table.
-  const settling = rows.status === "ready" && rows.value.some(({ status }) => status?.phase === "INIT" || status?.phase === "FULL");
-  useInterval(reload, settling ? refreshMs : null);
+  // Read again while any task runs: its phase, checkpoint and files move on their own.
+  const running = rows.status === "ready" && rows.value.some(({ status }) => isRunning(status));
+  useInterval(reload, running ? refreshMs : null);
 
   return (
     <>
@@ -94,7 +94,7 @@ function TableTasks({
           {t("tasks.refresh")}
         </button>
       </div>
-      {settling && <p className="field-hint">{t("delivery.delivered.autoRefresh", { seconds: Math.round(refreshMs / 1000) })}</p>}
+      {running && <p className="field-hint">{t("delivery.delivered.autoRefresh", { seconds: Math.round(refreshMs / 1000) })}</p>}
       <TaskTable
         rows={rows}
         onRetry={reload}
@@ -104,7 +104,7 @@ function TableTasks({
           setOpen((current) => (current === task ? null : task));
         }}
         details={(row) => (
-          <TaskDetails profile={profile} table={table} row={row} refreshMs={isRunning(row.status) ? refreshMs : null} />
+          <TaskDetails profile={profile} table={table} row={row} refreshMs={running ? refreshMs : null} />
         )}
       />
       {deleting && (

@@ -112,7 +112,7 @@ test("a pointer drags source columns into the schema and reorders schema rows", 
   assert.equal(await sourceRow(page, "price").locator(".mapped-mark").count(), 1);
   const priceRow = page.locator(".schema-row", { has: page.locator('input[value="price"]') });
   assert.match(await priceRow.locator(".row-problems").textContent(), /Mixed types: DOUBLE 800, STRING 200/);
-  const schema = JSON.parse(await page.locator("#harness-schema").textContent());
+  const schema = await page.evaluate(() => window.mapperHarness.schema);
   assert.deepEqual(schema.map((entry) => entry.sourceColumn), ["thumbnail", "event_time", "amount", "user_id", "price"]);
 
   // Undo walks back over the three drags.
@@ -124,6 +124,55 @@ test("a pointer drags source columns into the schema and reorders schema rows", 
   await page.getByRole("button", { name: "Redo" }).click();
   await page.getByRole("button", { name: "Redo" }).click();
   await page.screenshot({ path: path.join(artifacts, "browser-mapper.png") });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the keyboard picks up a row with Space, moves it with the arrows and drops it, announced in Chinese", async () => {
+  const { context, page, errors } = await openHarness("columns=40&mapped=3&lang=zh-CN");
+  const handle = page.getByRole("button", { name: "移动 user_id，第 1 位，共 3 位" });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  const live = page.locator("[id^=DndLiveRegion]");
+  await page.locator('.schema-row[data-dragging="true"]').waitFor();
+  const announced = (text) => page.waitForFunction((t) => document.querySelector("[id^=DndLiveRegion]")?.textContent?.includes(t), text);
+  await page.keyboard.press("ArrowDown");
+  await announced("user_id 位于第 2 位上方，共 3 位。");
+  await page.keyboard.press("ArrowDown");
+  await announced("user_id 位于第 3 位上方，共 3 位。");
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => document.querySelectorAll(".schema-row .schema-output")[2]?.value === "user_id");
+  assert.deepEqual(await outputNames(page), ["event_time", "amount", "user_id"]);
+  await page.waitForFunction(() => document.querySelector("[id^=DndLiveRegion]")?.textContent?.includes("已放在第 3 位"));
+  assert.match(await live.textContent(), /user_id 已放在第 3 位，共 3 位。/);
+  // Focus stays on the moved row's handle, so the next key press acts on it again.
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "移动 user_id，第 3 位，共 3 位");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("renaming with 2,000 output rows: time per keystroke (benchmark)", async () => {
+  const { context, page, errors } = await openHarness("columns=2000&mapped=2000");
+  const input = page.getByRole("textbox", { name: "Output name for amount" });
+  await input.focus();
+  await page.keyboard.press("End");
+  const times = [];
+  for (const key of "_eur") {
+    await page.evaluate(() => {
+      window.keystroke = new Promise((resolve) => {
+        let start = 0;
+        window.addEventListener("keydown", () => (start = performance.now()), { once: true, capture: true });
+        window.addEventListener("input", () => queueMicrotask(() => resolve(performance.now() - start)), { once: true });
+      });
+    });
+    await page.keyboard.press(key);
+    times.push(await page.evaluate(() => window.keystroke));
+  }
+  assert.equal(await input.inputValue(), "amount_eur");
+  const schema = await page.evaluate(() => window.mapperHarness.schema);
+  assert.equal(schema[2].outputName, "amount_eur");
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`mapper rename (2000 rows): median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms per keystroke (keydown to the DOM updated)`);
   assert.deepEqual(errors, []);
   await context.close();
 });

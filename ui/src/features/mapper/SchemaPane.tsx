@@ -10,6 +10,7 @@ import type { ParquetType } from "../../bindings/ParquetType";
 import { fitOf, type RuleBook } from "./columnFit";
 import { SCHEMA_DROP_ID } from "./dragIds";
 import { filterIndexes, type MappedRow } from "./mapperModel";
+import { PaneHeader } from "./PaneHeader";
 import { dirtyCountOf, problemsOf, type SortedIssues } from "./rowProblems";
 import { SchemaRow, type RowActions } from "./SchemaRow";
 
@@ -117,20 +118,15 @@ export function SchemaPane({ rows, columnsByName, book, issues, dirtyIndex, samp
   const items = virtualizer.getVirtualItems();
   return (
     <section className="mapper-pane schema-pane" aria-labelledby={titleId}>
-      <header className="mapper-pane-header">
-        <h2 id={titleId}>{t("mapper.schemaTitle")}</h2>
-        <span className="mapper-pane-count">{t("mapper.shownOf", { shown: count, total: rows.length })}</span>
-      </header>
-      <input
-        ref={filterRef}
-        type="search"
-        className="mapper-filter"
-        aria-label={t("mapper.filterSchema")}
-        placeholder={t("mapper.filterPlaceholder")}
-        value={filter}
-        onChange={(event) => {
-          setFilter(event.target.value);
-        }}
+      <PaneHeader
+        titleId={titleId}
+        title={t("mapper.schemaTitle")}
+        shown={count}
+        total={rows.length}
+        filterLabel={t("mapper.filterSchema")}
+        filter={filter}
+        onFilter={setFilter}
+        filterRef={filterRef}
       />
       <div
         ref={(element) => {

@@ -182,28 +182,20 @@ export const SchemaRow = memo(function SchemaRow(props: Props) {
           )}
         </select>
         <span className="schema-actions">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t("mapper.moveUp", { name: label })}
-            aria-disabled={!canMoveUp}
-            onClick={() => {
-              actions.step(row.id, -1);
-            }}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t("mapper.moveDown", { name: label })}
-            aria-disabled={!canMoveDown}
-            onClick={() => {
-              actions.step(row.id, 1);
-            }}
-          >
-            ↓
-          </button>
+          {([-1, 1] as const).map((delta) => (
+            <button
+              key={delta}
+              type="button"
+              className="icon-button"
+              aria-label={delta < 0 ? t("mapper.moveUp", { name: label }) : t("mapper.moveDown", { name: label })}
+              aria-disabled={delta < 0 ? !canMoveUp : !canMoveDown}
+              onClick={() => {
+                actions.step(row.id, delta);
+              }}
+            >
+              {delta < 0 ? "↑" : "↓"}
+            </button>
+          ))}
           <button
             type="button"
             className="icon-button remove"

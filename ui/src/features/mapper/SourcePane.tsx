@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import type { ColumnProfile } from "../../bindings/ColumnProfile";
 import { filterIndexes } from "./mapperModel";
+import { PaneHeader } from "./PaneHeader";
 import { SOURCE_ROW_HEIGHT, SourceRow } from "./SourceRow";
 
 interface Props {
@@ -104,21 +105,18 @@ export function SourcePane({ columns, sampled, mappedCounts, onAdd }: Props) {
 
   return (
     <section className="mapper-pane source-pane" aria-labelledby={titleId}>
-      <header className="mapper-pane-header">
-        <h2 id={titleId}>{t("mapper.sourceTitle")}</h2>
-        <span className="mapper-pane-count">{t("mapper.shownOf", { shown: count, total: columns.length })}</span>
-      </header>
-      <input
-        type="search"
-        className="mapper-filter"
-        aria-label={t("mapper.filterSource")}
-        placeholder={t("mapper.filterPlaceholder")}
-        value={filter}
-        onChange={(event) => {
-          setFilter(event.target.value);
+      <PaneHeader
+        titleId={titleId}
+        title={t("mapper.sourceTitle")}
+        shown={count}
+        total={columns.length}
+        filterLabel={t("mapper.filterSource")}
+        filter={filter}
+        onFilter={(text) => {
+          setFilter(text);
           setActive(0);
         }}
-        onKeyDown={onFilterKeyDown}
+        onFilterKeyDown={onFilterKeyDown}
       />
       <div ref={scrollRef} className="list-scroll mapper-scroll">
         {count === 0 ? (

@@ -182,8 +182,8 @@ function installFakeBackend() {
   };
 }
 
-async function openApp(colorScheme = "light") {
-  const context = await browser.newContext({ locale: "en-US", colorScheme, viewport: { width: 1280, height: 900 } });
+async function openApp(colorScheme = "light", locale = "en-US") {
+  const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
@@ -223,6 +223,8 @@ test("sandbox → pick → schema → mapper → settings → review → create 
   await page.locator("#wizard-next").click();
   await page.getByRole("heading", { name: "Map columns of orders" }).waitFor();
   await page.getByRole("button", { name: "Add all" }).click();
+  // The mapper's own badge goes once Rust has checked the filled schema.
+  await page.getByTestId("step-badge-mapper").waitFor({ state: "detached" });
   await shot(page, "3-mapper");
 
   await stepButton(page, /Settings/).click();
@@ -296,6 +298,22 @@ test("a bucket in another region and a bad task name are shown by their fields; 
   await create.click({ force: true });
   await shot(page, "error-review-dark");
   assert.deepEqual(await calls(page, "create_delivery_task"), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the settings step in Simplified Chinese", async () => {
+  const { context, page, errors } = await openApp("light", "zh-CN");
+  await page.getByRole("button", { name: "试用沙箱" }).click();
+  await page.getByRole("option", { name: "orders" }).click();
+  await page.getByRole("option", { name: /sandbox-delivery/ }).click();
+  await page.getByRole("navigation", { name: "步骤" }).getByRole("button", { name: /设置/ }).click();
+  await page.getByLabel("任务名称").fill("订单");
+  await page.getByRole("button", { name: "插入 $dd（日）" }).waitFor();
+  await page.getByRole("radio", { name: "全量后增量" }).waitFor();
+  await page.locator('[data-issue-code="invalid_task_name"]', { hasText: "订单" }).waitFor();
+  assert.equal(await page.getByLabel("任务名称").getAttribute("aria-invalid"), "true");
+  await shot(page, "settings-zh");
   assert.deepEqual(errors, []);
   await context.close();
 });

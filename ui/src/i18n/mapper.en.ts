@@ -30,6 +30,7 @@ export const mapperEn = {
   mapped: "mapped",
   mappedTimes: "mapped ×{{count}}",
   add: "+ Add",
+  sourceHint: "Press Enter, Space or A to add this column to the end of the schema, or drag it to a place in the schema. Arrow keys move between columns.",
   roleSource: "draggable column",
   roleRow: "sortable row",
   handle: "Move {{name}}, position {{position}} of {{total}}",

@@ -32,6 +32,7 @@ export const mapperZhCN: Catalogue["mapper"] = {
   mapped: "已映射",
   mappedTimes: "已映射 ×{{count}}",
   add: "+ 添加",
+  sourceHint: "按 Enter、空格或 A 把该列添加到结构末尾，或把它拖到结构中的某个位置。方向键可在列之间移动。",
   roleSource: "可拖动的列",
   roleRow: "可排序的行",
   handle: "移动 {{name}}，第 {{position}} 位，共 {{total}} 位",

@@ -77,6 +77,7 @@ describe("keyboard only, no pointer", () => {
     });
     await user.keyboard("{ArrowDown}");
     expect(sourceButton("id")).toHaveFocus();
+    expect(sourceButton("id")).toHaveAccessibleDescription(/^Press Enter, Space or A to add this column/);
     await user.keyboard("{ArrowDown}{Enter}");
     expect(sourceButton("name")).toHaveFocus();
     await user.keyboard("{End}a");
@@ -215,6 +216,8 @@ describe("problems on each row", () => {
     const mixed = screen.getByRole("combobox", { name: "Parquet type for price" });
     expect(mixed).toHaveAttribute("aria-invalid", "false");
     expect(mixed).toHaveAccessibleDescription(/Mixed types: DOUBLE 80, STRING 20\./);
+    // A mixed column is offered each target that keeps some of its rows, saying which.
+    expect(within(mixed).getAllByRole("option").map((option) => option.textContent)).toEqual(["DOUBLE — keeps DOUBLE (80 rows)", "UTF8 — keeps STRING (20 rows)"]);
   });
 
   it("shows a Rust finding for schema[1].outputName at the second row, with its remedy", () => {

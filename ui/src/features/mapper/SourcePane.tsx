@@ -25,6 +25,7 @@ function rowButton(list: HTMLElement | null, index: number): HTMLButtonElement |
 export function SourcePane({ columns, sampled, mappedCounts, onAdd }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
+  const hintId = useId();
   const [filter, setFilter] = useState("");
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -118,6 +119,9 @@ export function SourcePane({ columns, sampled, mappedCounts, onAdd }: Props) {
         }}
         onFilterKeyDown={onFilterKeyDown}
       />
+      <p id={hintId} className="mapper-sr-only">
+        {t("mapper.sourceHint")}
+      </p>
       <div ref={scrollRef} className="list-scroll mapper-scroll">
         {count === 0 ? (
           <p className="mapper-empty">{columns.length === 0 ? t("mapper.noSource") : t("mapper.noSourceMatch")}</p>
@@ -138,6 +142,7 @@ export function SourcePane({ columns, sampled, mappedCounts, onAdd }: Props) {
                   onAdd={onAdd}
                   onNavigate={onNavigate}
                   onFocusRow={setActive}
+                  describedBy={hintId}
                 />
               );
             })}

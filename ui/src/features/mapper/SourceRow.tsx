@@ -21,6 +21,8 @@ interface Props {
   onAdd: (column: ColumnProfile) => void;
   onNavigate: (index: number, event: KeyboardEvent) => void;
   onFocusRow: (index: number) => void;
+  /** Says how to add a column; dnd-kit's own instructions are about reordering rows. */
+  describedBy: string;
 }
 
 function presence(percent: number): number {
@@ -28,7 +30,7 @@ function presence(percent: number): number {
 }
 
 /** One source column: drag it to the schema, or press Enter, Space or A (or click) to add it. */
-export const SourceRow = memo(function SourceRow({ column, index, start, mappedCount, sampled, tabbable, onAdd, onNavigate, onFocusRow }: Props) {
+export const SourceRow = memo(function SourceRow({ column, index, start, mappedCount, sampled, tabbable, onAdd, onNavigate, onFocusRow, describedBy }: Props) {
   const { t } = useTranslation();
   const data: DragData = { kind: "source", name: column.name };
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
@@ -65,6 +67,7 @@ export const SourceRow = memo(function SourceRow({ column, index, start, mappedC
         className="source-grab"
         {...attributes}
         tabIndex={tabbable ? 0 : -1}
+        aria-describedby={describedBy}
         onPointerDown={onPointerDown}
         onClick={() => {
           onAdd(column);

@@ -51,6 +51,17 @@ after(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
+/** Serious and critical axe-core findings on the mapper, colour contrast included (real layout here). */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: path.join(ROOT, "ui/node_modules/axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector(".mapper"), { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, targets: v.nodes.map((node) => node.target.join(" ")) }));
+  });
+}
+
 async function openHarness(query, colorScheme = "light") {
   const context = await browser.newContext({ locale: "en-US", colorScheme, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -124,6 +135,7 @@ test("a pointer drags source columns into the schema and reorders schema rows", 
   await page.getByRole("button", { name: "Redo" }).click();
   await page.getByRole("button", { name: "Redo" }).click();
   await page.screenshot({ path: path.join(artifacts, "browser-mapper.png") });
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -177,10 +189,11 @@ test("renaming with 2,000 output rows: time per keystroke (benchmark)", async ()
   await context.close();
 });
 
-test("the mapper in the dark theme", async () => {
+test("the mapper in the dark theme, with no serious axe-core finding (contrast included)", async () => {
   const { context, page, errors } = await openHarness("columns=40&mapped=6", "dark");
   const background = await page.locator(".schema-row").first().evaluate((row) => getComputedStyle(row).backgroundColor);
   assert.equal(background, "rgb(29, 35, 44)");
+  assert.deepEqual(await axeViolations(page), []);
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, "browser-mapper-dark.png") });
   assert.deepEqual(errors, []);

@@ -189,12 +189,66 @@ describe("keyboard only, no pointer", () => {
     expect(screen.getByRole("button", { name: "Undo" })).toHaveAttribute("aria-disabled", "true");
   });
 
+  it("undoes a whole rename with Ctrl+Z while the name field has focus", async () => {
+    const user = userEvent.setup();
+    render(<Host initial={[{ sourceColumn: "name", outputName: "name", parquetType: "UTF8" }]} />);
+    const input = screen.getByRole("textbox", { name: "Output name for name" });
+    act(() => {
+      input.focus();
+    });
+    await user.keyboard("{End}_full");
+    expect(input).toHaveValue("name_full");
+    await user.keyboard("{Control>}z{/Control}");
+    expect(input).toHaveValue("name");
+    await user.keyboard("{Control>}{Shift>}Z{/Shift}{/Control}");
+    expect(input).toHaveValue("name_full");
+  });
+
+  it("filters the schema and moves a row past the rows the filter hides", async () => {
+    const user = userEvent.setup();
+    render(
+      <Host
+        initial={[
+          { sourceColumn: "id", outputName: "a_id", parquetType: "INT64" },
+          { sourceColumn: "name", outputName: "b_name", parquetType: "UTF8" },
+          { sourceColumn: "flag", outputName: "a_flag", parquetType: "BOOL" },
+        ]}
+      />,
+    );
+    await user.type(screen.getByRole("searchbox", { name: "Filter output columns" }), "A_");
+    expect(outputNames()).toEqual(["a_id", "a_flag"]);
+    act(() => {
+      screen.getByRole("button", { name: "Move flag, position 3 of 3" }).focus();
+    });
+    await user.keyboard("{Alt>}{ArrowUp}{/Alt}");
+    expect(outputNames()).toEqual(["a_flag", "a_id"]);
+    await user.clear(screen.getByRole("searchbox", { name: "Filter output columns" }));
+    expect(outputNames()).toEqual(["a_flag", "a_id", "b_name"]);
+  });
+
   it("filters the source list by name, ignoring case", async () => {
     const user = userEvent.setup();
     render(<Host />);
     await user.type(screen.getByRole("searchbox", { name: "Filter source columns" }), "PRI");
     const list = screen.getByRole("list", { name: "Source columns" });
     expect(within(list).getAllByRole("button").map((b) => b.textContent)).toEqual([expect.stringMatching(/^price/)]);
+  });
+});
+
+describe("a schema set by the parent", () => {
+  it("is shown as given and starts a new history (a draft opened is not undone into the previous one)", async () => {
+    const user = userEvent.setup();
+    const onChange = (next: SchemaEntryDraft[]) => {
+      rerender(<Mapper columns={COLUMNS} sampledRows={ROWS} rules={RULES} schema={next} onChange={onChange} issues={[]} dirtyCounts={[]} />);
+    };
+    const { rerender } = render(<Mapper columns={COLUMNS} sampledRows={ROWS} rules={RULES} schema={[]} onChange={onChange} issues={[]} dirtyCounts={[]} />);
+    await user.click(screen.getByRole("button", { name: "Add all" }));
+    expect(outputNames()).toEqual(["id", "name", "flag"]);
+    expect(screen.getByRole("button", { name: "Undo" })).toHaveAttribute("aria-disabled", "false");
+    const draft: SchemaEntryDraft[] = [{ sourceColumn: "price", outputName: "price_eur", parquetType: "DOUBLE" }];
+    rerender(<Mapper columns={COLUMNS} sampledRows={ROWS} rules={RULES} schema={draft} onChange={onChange} issues={[]} dirtyCounts={[]} />);
+    expect(outputNames()).toEqual(["price_eur"]);
+    expect(screen.getByRole("button", { name: "Undo" })).toHaveAttribute("aria-disabled", "true");
   });
 });
 

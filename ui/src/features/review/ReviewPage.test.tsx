@@ -103,7 +103,7 @@ describe("ReviewPage", () => {
     expect(saved).toEqual(["go"]);
   });
 
-  it("lists every issue with a way to its step, and keeps Create disabled with the reason", async () => {
+  it("lists every issue with a way to its step, keeps Create disabled with the reason, and says why nothing is previewed", async () => {
     backend();
     const draft = draftFixture({ taskName: "Bad" });
     const issues = [
@@ -111,7 +111,7 @@ describe("ReviewPage", () => {
       issue("schema[1].parquetType", "type_refused", "BINARY has no Parquet target."),
       issue("ossPrefix", "minute_partitions", "Minute-level folders make many small files.", "warning"),
     ];
-    const goTo = renderReview(draft, reviewFixture(draft, issues));
+    const goTo = renderReview(draft, reviewFixture(draft, issues, { sampledRows: 0 }));
     const create = screen.getByRole("button", { name: "Create delivery task" });
     expect(create).toBeDisabled();
     expect(create).toHaveAccessibleDescription("Fix the 2 errors listed above first.");
@@ -121,6 +121,12 @@ describe("ReviewPage", () => {
     await userEvent.click(within(list).getAllByRole("button", { name: "Go to Settings" })[0] as HTMLElement);
     expect(goTo).toEqual(["mapper", "settings"]);
     expect(screen.getByText("The request appears once no error blocks it.")).toBeInTheDocument();
+    expect(screen.getByText("Export is possible once no error blocks the task.")).toBeInTheDocument();
+    // Without sampled rows there is nothing to preview; the way to the Schema step is offered.
+    const parquet = screen.getByRole("region", { name: "Parquet output preview" });
+    expect(parquet).toHaveTextContent("The table has not been sampled yet");
+    await userEvent.click(within(parquet).getByRole("button", { name: "Go to Schema" }));
+    expect(goTo).toEqual(["mapper", "settings", "schema"]);
   });
 
   it("creates once with a progress state; a failure shows the coded error and keeps the draft", async () => {

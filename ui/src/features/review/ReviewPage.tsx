@@ -36,7 +36,7 @@ export function ReviewPage({ profile, draft, review, reviewError, checking, onGo
   const errors = review?.issues.filter((issue) => issue.severity === "error").length ?? 0;
 
   const blockedBecause =
-    review === null
+    review === null || checking
       ? checking
         ? t("delivery.review.waitCheck")
         : t("delivery.review.noCheck")
@@ -118,15 +118,32 @@ export function ReviewPage({ profile, draft, review, reviewError, checking, onGo
       </section>
       <section aria-labelledby="review-parquet-title">
         <h2 id="review-parquet-title">{t("delivery.review.parquet")}</h2>
-        {draft.schema.length > 0 ? (
-          <ParquetPreviewTable profile={profile} draft={draft} />
-        ) : (
+        {draft.schema.length === 0 ? (
           <p className="field-hint">{t("delivery.review.parquetEmpty")}</p>
+        ) : review !== null && review.sampledRows === 0 ? (
+          <p className="field-hint">
+            {t("delivery.review.parquetNoSample")}{" "}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                onGoTo("schema");
+              }}
+            >
+              {t("delivery.review.goTo", { step: t("steps.schema") })}
+            </button>
+          </p>
+        ) : (
+          <ParquetPreviewTable profile={profile} draft={draft} />
         )}
       </section>
       <section aria-labelledby="review-export-title">
         <h2 id="review-export-title">{t("delivery.review.export")}</h2>
-        <ExportPanel profile={profile} draft={draft} />
+        {review?.requestJson ? (
+          <ExportPanel profile={profile} draft={draft} />
+        ) : (
+          <p className="field-hint">{t("delivery.review.exportBlocked")}</p>
+        )}
       </section>
     </main>
   );

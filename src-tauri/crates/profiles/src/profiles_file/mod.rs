@@ -65,23 +65,43 @@ impl ProfilesFile {
 
     /// Replaces the file atomically with `profiles`.
     pub fn save(&self, profiles: &[StoredProfile]) -> Result<(), ProfileError> {
-        let file = format::FileV1 {
-            version: CURRENT_VERSION,
-            profiles: profiles.iter().map(format::ProfileV1::from).collect(),
-        };
-        let mut json = serde_json::to_vec_pretty(&file).map_err(|e| {
-            ProfileError::ProfilesFileWriteFailed {
-                path: self.path.clone(),
-                source: std::io::Error::other(e),
-            }
+        let json = Self::encode(profiles).map_err(|e| ProfileError::ProfilesFileWriteFailed {
+            path: self.path.clone(),
+            source: std::io::Error::other(e),
         })?;
-        json.push(b'\n');
         write_atomically(&self.path, &json).map_err(|source| {
             ProfileError::ProfilesFileWriteFailed {
                 path: self.path.clone(),
                 source,
             }
         })
+    }
+
+    /// The file's bytes for `profiles` (pretty JSON, trailing newline).
+    fn encode(profiles: &[StoredProfile]) -> serde_json::Result<Vec<u8>> {
+        let file = format::FileV1 {
+            version: CURRENT_VERSION,
+            profiles: profiles.iter().map(format::ProfileV1::from).collect(),
+        };
+        let mut json = serde_json::to_vec_pretty(&file)?;
+        json.push(b'\n');
+        Ok(json)
+    }
+
+    /// For the cargo-fuzz target in `fuzz/`: what `load` makes of a file's bytes, without the
+    /// file system (`Err` holds the reason, or "too new"). Not an API.
+    #[doc(hidden)]
+    pub fn decode_for_fuzzing(bytes: &[u8]) -> Result<Vec<StoredProfile>, String> {
+        Self::decode(bytes).map_err(|e| match e {
+            Decode::TooNew(version) => format!("version {version} is too new"),
+            Decode::Corrupt(reason) => reason,
+        })
+    }
+
+    /// For the cargo-fuzz target in `fuzz/`: the bytes `save` writes. Not an API.
+    #[doc(hidden)]
+    pub fn encode_for_fuzzing(profiles: &[StoredProfile]) -> Vec<u8> {
+        Self::encode(profiles).expect("profiles serialise")
     }
 
     fn decode(bytes: &[u8]) -> Result<Vec<StoredProfile>, Decode> {

@@ -50,6 +50,28 @@ test("a screenshot of the first screen is saved for people to look at", async ()
   assert.ok((await import("node:fs")).statSync(file).size > 10_000, "screenshot has content");
 });
 
+test("the content security policy blocks scripts, images and requests from anywhere else", async () => {
+  // Loopback addresses on a closed port: nothing leaves the machine even if the policy failed,
+  // and the verdict comes from the policy (a violation event), not from a network error.
+  const verdict = await browser.executeAsync((done) => {
+    const blocked = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      blocked.push(event.effectiveDirective);
+    });
+    const image = new Image();
+    image.src = "http://127.0.0.1:9/pixel.png";
+    const script = document.createElement("script");
+    script.src = "http://127.0.0.1:9/remote.js";
+    document.head.append(script);
+    fetch("http://127.0.0.1:9/data.json").catch(() => undefined);
+    setTimeout(() => {
+      script.remove();
+      done([...new Set(blocked.map((d) => d.replace(/-elem$/, "")))].sort());
+    }, 1000);
+  });
+  assert.deepEqual(verdict, ["connect-src", "img-src", "script-src"]);
+});
+
 test("trying the sandbox starts it in-process and lists its tables and buckets", async () => {
   await (await browser.$("#try-sandbox")).click();
   const profileLine = await browser.$("#profile-line");
@@ -67,7 +89,13 @@ test("trying the sandbox starts it in-process and lists its tables and buckets",
   await beijing.waitForExist({ timeout: 15000 });
   assert.equal(await beijing.getAttribute("aria-disabled"), "true");
   await orders.click();
-  await (await browser.$('input[aria-label="Filter buckets"]')).setValue("delivery");
+  // Select all and type, as a person would: WebDriver's clear() empties the DOM value behind
+  // React's back, and the old filter text can come back.
+  const filter = await browser.$('input[aria-label="Filter buckets"]');
+  await filter.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Backspace"]);
+  await filter.addValue("delivery");
   await (await browser.$('[role="option"]*=sandbox-delivery')).click();
   assert.equal(
     await (await browser.$("#selection")).getText(),

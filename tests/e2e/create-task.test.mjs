@@ -1,0 +1,241 @@
+// End to end: from the sandbox to a delivered Parquet file, in the real app window. Samples the
+// table with mixed types, maps columns by dragging them with the pointer, sets a prefix with
+// time variables, is refused a bad task name and a bucket in another region before any call,
+// creates a BaseInc task, waits until the sandbox delivered, lists the file in the app, and
+// reads it back with the official oss2 SDK and pyarrow: its columns are exactly those mapped.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const artifacts = process.env.TEST_ARTIFACTS ?? path.join(ROOT, "test-artifacts");
+const TASK = "users-e2e";
+/** Mapped in this order; `name` is renamed in the mapper. */
+const MAPPED = ["user_id", "name", "age", "score"];
+const EXPECTED_COLUMNS = ["user_id", "full_name", "age", "score"];
+let browser;
+
+before(async () => {
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
+    logLevel: "warn",
+    capabilities: { "tauri:options": { application: process.env.TAURI_APP } },
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+async function screenshot(name) {
+  await browser.pause(300);
+  writeFileSync(path.join(artifacts, `e2e-${name}.png`), Buffer.from(await browser.takeScreenshot(), "base64"));
+}
+
+/** Calls a command the way the UI does (the capability file allows it) and returns its answer. */
+async function invoke(cmd, args = {}) {
+  const answer = await browser.executeAsync(
+    (command, commandArgs, done) => {
+      window.__TAURI_INTERNALS__.invoke(command, commandArgs).then(
+        (value) => done({ ok: value }),
+        (error) => done({ error }),
+      );
+    },
+    cmd,
+    args,
+  );
+  if ("error" in answer) throw new Error(`${cmd}: ${JSON.stringify(answer.error)}`);
+  return answer.ok;
+}
+
+async function field(label) {
+  const input = await browser.$(`//*[self::input or self::select][@id=//label[normalize-space()="${label}"]/@for]`);
+  await input.waitForExist({ timeout: 10000 });
+  return input;
+}
+
+async function step(name) {
+  await (await browser.$(`//nav[@aria-label="Steps"]//button[contains(., "${name}")]`)).click();
+}
+
+/** Replaces a React-controlled input's text the way a person does (select all, type): WebDriver's
+ * clear() empties the DOM value behind React's back, so the old text can come back. */
+async function replaceText(input, text) {
+  await input.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Backspace"]);
+  if (text !== "") await input.addValue(text);
+}
+
+/** Drags with the pointer as a person would: press, nudge past dnd-kit's activation distance, move, release. */
+async function drag(from, to) {
+  await browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ origin: from })
+    .down({ button: 0 })
+    .move({ origin: "pointer", x: 6, y: 6, duration: 100 })
+    .move({ ...("origin" in to ? to : { origin: to }), duration: 400 })
+    .move({ origin: "pointer", x: 0, y: 2, duration: 100 })
+    .up({ button: 0 })
+    .perform();
+}
+
+test("the sandbox's users table is picked with the delivery bucket and sampled", async () => {
+  const start = await browser.$("#try-sandbox");
+  await start.waitForDisplayed({ timeout: 15000 });
+  await start.click();
+  await (await browser.$("#profile-line")).waitForDisplayed({ timeout: 15000 });
+  const users = await browser.$('[role="option"]*=users');
+  await users.waitForDisplayed({ timeout: 15000 });
+  await users.click();
+  await replaceText(await browser.$('input[aria-label="Filter buckets"]'), "delivery");
+  await (await browser.$('[role="option"]*=sandbox-delivery')).click();
+  await step("Schema");
+  await (await browser.$("#sample-rows")).click();
+  const summary = await browser.$("#sample-summary");
+  await summary.waitForDisplayed({ timeout: 30000 });
+  assert.match(await summary.getText(), /^Read all 40 rows: \d+ columns\.$/);
+  // `score` holds numbers and text: the sample shows both types.
+  assert.match(await (await browser.$('tr[data-column="score"]')).getText(), /DOUBLE[\s\S]*STRING|STRING[\s\S]*DOUBLE/);
+});
+
+test("columns are mapped by dragging them with the pointer, and one is renamed", async () => {
+  await step("Mapper");
+  const schemaZone = await browser.$(".schema-scroll");
+  await schemaZone.waitForDisplayed({ timeout: 10000 });
+  const sourceFilter = await browser.$('input[aria-label="Filter source columns"]');
+  for (const column of MAPPED) {
+    if (await sourceFilter.isExisting()) await replaceText(sourceFilter, column);
+    const handle = await browser.$(`//div[@role="listitem"][.//span[@class="source-name"][normalize-space()="${column}"]]//button[contains(@class,"source-grab")]`);
+    await handle.waitForDisplayed({ timeout: 10000 });
+    // Below the rows already there: dropping on the empty end of the list appends.
+    const zone = await browser.execute((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, height: r.height };
+    }, schemaZone);
+    await drag(handle, { origin: "viewport", x: Math.round(zone.left + 60), y: Math.round(zone.top + Math.min(zone.height - 20, 300)) });
+    await browser.waitUntil(
+      async () => (await browser.$$('.schema-pane [role="listitem"]')).length >= MAPPED.indexOf(column) + 1,
+      { timeout: 5000, timeoutMsg: `${column} was not added by dragging` },
+    );
+  }
+  if (await sourceFilter.isExisting()) await replaceText(sourceFilter, "");
+  const rename = await browser.$('input[aria-label="Output name for name"]');
+  await replaceText(rename, "full_name");
+  // A column of two types has no default target: the analyst picks one, knowing what is lost.
+  await (await browser.$('select[aria-label="Parquet type for score"]')).selectByAttribute("value", "DOUBLE");
+  const outputs = await browser.$$('.schema-pane input[aria-label^="Output name for"]');
+  const names = [];
+  for (const output of outputs) names.push(await output.getValue());
+  assert.deepEqual(names, EXPECTED_COLUMNS);
+  // The mixed column is flagged with how many sampled rows it would lose.
+  await browser.waitUntil(async () => /dirty|mixes types/i.test(await (await browser.$(".schema-pane")).getText()), {
+    timeout: 10000,
+    timeoutMsg: "the mixed-type column was not flagged",
+  });
+  await screenshot("mapper");
+});
+
+test("a bad task name and a bucket in another region are refused by their fields before any call", async () => {
+  await step("Settings");
+  const name = await field("Task name");
+  await replaceText(name, "Bad_Name");
+  const bucket = await field("OSS bucket");
+  await replaceText(bucket, "sandbox-beijing");
+  await browser.waitUntil(async () => (await name.getAttribute("aria-invalid")) === "true", {
+    timeout: 10000,
+    timeoutMsg: "the task name was not marked invalid",
+  });
+  await browser.waitUntil(async () => (await bucket.getAttribute("aria-invalid")) === "true", {
+    timeout: 10000,
+    timeoutMsg: "the other-region bucket was not marked invalid",
+  });
+  assert.ok(await (await browser.$('[data-issue-code="invalid_task_name"]')).isDisplayed());
+  assert.ok(await (await browser.$('[data-issue-code="bucket_wrong_region"]')).isDisplayed());
+  await screenshot("settings-refused");
+  await step("Review");
+  const create = await browser.$("#create-task");
+  await create.waitForDisplayed({ timeout: 10000 });
+  assert.equal(await create.isEnabled(), false);
+  assert.match(await (await browser.$("#create-blocked")).getText(), /Fix the \d+ errors/);
+  assert.deepEqual(await invoke("list_delivery_tasks", { profile: "sandbox", table: "users" }), []);
+});
+
+test("settings with time variables and the role created make a valid request", async () => {
+  await step("Settings");
+  await replaceText(await field("Task name"), TASK);
+  await replaceText(await field("OSS bucket"), "sandbox-delivery");
+  const prefix = await field("OSS prefix (folder inside the bucket)");
+  await replaceText(prefix, "e2e/users/");
+  await (await browser.$('button[aria-label^="Insert $yyyy"]')).click();
+  await prefix.addValue("/");
+  await (await browser.$('button[aria-label^="Insert $MM"]')).click();
+  assert.equal(await prefix.getValue(), "e2e/users/$yyyy/$MM");
+  const year = String(new Date().getUTCFullYear());
+  try {
+    await browser.waitUntil(async () => (await browser.$("body").getText()).includes(`oss://sandbox-delivery/e2e/users/${year}/`), {
+      timeout: 10000,
+      timeoutMsg: "no example object path for this year",
+    });
+  } catch (error) {
+    await screenshot("settings-no-preview");
+    throw error;
+  }
+  const createRole = await browser.$("#create-role");
+  await createRole.waitForDisplayed({ timeout: 15000 });
+  await createRole.click();
+  await browser.waitUntil(async () => (await browser.$("body").getText()).includes("The role exists in account"), {
+    timeout: 15000,
+  });
+  await screenshot("settings");
+});
+
+test("one click creates the task, which delivers a Parquet file with exactly the mapped columns", async () => {
+  await step("Review");
+  const json = await browser.$("#request-json");
+  await browser.waitUntil(async () => (await json.getText()).includes(`"taskName": "${TASK}"`), { timeout: 10000 });
+  assert.match(await json.getText(), /"taskType": "BASE_INC"/);
+  assert.doesNotMatch(await json.getText(), /SandboxDemoSecret/);
+  const create = await browser.$("#create-task");
+  await browser.waitUntil(() => create.isEnabled(), { timeout: 10000, timeoutMsg: "Create stayed disabled" });
+  await create.click();
+  const details = await browser.$(`.task-details[data-task="${TASK}"]`);
+  await details.waitForDisplayed({ timeout: 20000 });
+  const tasks = await invoke("list_delivery_tasks", { profile: "sandbox", table: "users" });
+  assert.deepEqual(tasks.map((t) => t.taskName), [TASK], "created exactly once");
+
+  // The sandbox runs the task for real; the app lists what it wrote (refresh until it shows).
+  const files = await browser.$(`.delivered-files[data-task="${TASK}"]`);
+  await files.waitForDisplayed({ timeout: 10000 });
+  let key = null;
+  await browser.waitUntil(
+    async () => {
+      const row = await browser.$(`.delivered-files[data-task="${TASK}"] tr[data-key]`);
+      if (await row.isExisting()) {
+        key = await row.getAttribute("data-key");
+        return true;
+      }
+      const refresh = await files.$("button");
+      if (await refresh.isExisting()) await refresh.click();
+      return false;
+    },
+    { timeout: 60000, interval: 1000, timeoutMsg: "no delivered file listed" },
+  );
+  assert.match(key, new RegExp(`^e2e/users/${new Date().getUTCFullYear()}/\\d{2}/${TASK}_`));
+  await screenshot("delivered");
+
+  const { sandbox } = await invoke("app_info");
+  const read = JSON.parse(
+    execFileSync(path.join(ROOT, ".venv/bin/python"), [path.join(ROOT, "tests/e2e/read_delivered.py"), sandbox.endpoints.oss, "sandbox-delivery", key], {
+      encoding: "utf8",
+    }),
+  );
+  assert.deepEqual(read.columns, EXPECTED_COLUMNS);
+  assert.deepEqual(read.types, ["string", "string", "int64", "double"]);
+  assert.ok(read.rows > 0 && read.rows <= 40, `${read.rows} rows`);
+});

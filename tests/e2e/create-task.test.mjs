@@ -5,97 +5,36 @@
 // reads it back with the official oss2 SDK and pyarrow: its columns are exactly those mapped.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { remote } from "webdriverio";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const artifacts = process.env.TEST_ARTIFACTS ?? path.join(ROOT, "test-artifacts");
+import { openApp, ROOT } from "./window.mjs";
+
 const TASK = "users-e2e";
 /** Mapped in this order; `name` is renamed in the mapper. */
 const MAPPED = ["user_id", "name", "age", "score"];
 const EXPECTED_COLUMNS = ["user_id", "full_name", "age", "score"];
+let app;
 let browser;
 
 before(async () => {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: process.env.TAURI_APP } },
-  });
+  app = await openApp();
+  browser = app.browser;
 });
 
 after(async () => {
-  await browser?.deleteSession();
+  await app?.close();
 });
 
-async function screenshot(name) {
-  await browser.pause(300);
-  writeFileSync(path.join(artifacts, `e2e-${name}.png`), Buffer.from(await browser.takeScreenshot(), "base64"));
-}
-
-/** Calls a command the way the UI does (the capability file allows it) and returns its answer. */
-async function invoke(cmd, args = {}) {
-  const answer = await browser.executeAsync(
-    (command, commandArgs, done) => {
-      window.__TAURI_INTERNALS__.invoke(command, commandArgs).then(
-        (value) => done({ ok: value }),
-        (error) => done({ error }),
-      );
-    },
-    cmd,
-    args,
-  );
-  if ("error" in answer) throw new Error(`${cmd}: ${JSON.stringify(answer.error)}`);
-  return answer.ok;
-}
-
-async function field(label) {
-  const input = await browser.$(`//*[self::input or self::select][@id=//label[normalize-space()="${label}"]/@for]`);
-  await input.waitForExist({ timeout: 10000 });
-  return input;
-}
-
-async function step(name) {
-  await (await browser.$(`//nav[@aria-label="Steps"]//button[contains(., "${name}")]`)).click();
-}
-
-/** Replaces a React-controlled input's text the way a person does (select all, type): WebDriver's
- * clear() empties the DOM value behind React's back, so the old text can come back. */
-async function replaceText(input, text) {
-  await input.click();
-  await browser.keys(["Control", "a"]);
-  await browser.keys(["Backspace"]);
-  if (text !== "") await input.addValue(text);
-}
-
-/** Drags with the pointer as a person would: press, nudge past dnd-kit's activation distance, move, release. */
-async function drag(from, to) {
-  await browser
-    .action("pointer", { parameters: { pointerType: "mouse" } })
-    .move({ origin: from })
-    .down({ button: 0 })
-    .move({ origin: "pointer", x: 6, y: 6, duration: 100 })
-    .move({ ...("origin" in to ? to : { origin: to }), duration: 400 })
-    .move({ origin: "pointer", x: 0, y: 2, duration: 100 })
-    .up({ button: 0 })
-    .perform();
-}
 
 test("the sandbox's users table is picked with the delivery bucket and sampled", async () => {
-  const start = await browser.$("#try-sandbox");
-  await start.waitForDisplayed({ timeout: 15000 });
-  await start.click();
-  await (await browser.$("#profile-line")).waitForDisplayed({ timeout: 15000 });
+  await app.trySandbox();
   const users = await browser.$('[role="option"]*=users');
   await users.waitForDisplayed({ timeout: 15000 });
   await users.click();
-  await replaceText(await browser.$('input[aria-label="Filter buckets"]'), "delivery");
+  await app.replaceText(await browser.$('input[aria-label="Filter buckets"]'), "delivery");
   await (await browser.$('[role="option"]*=sandbox-delivery')).click();
-  await step("Schema");
+  await app.step("Schema");
   await (await browser.$("#sample-rows")).click();
   const summary = await browser.$("#sample-summary");
   await summary.waitForDisplayed({ timeout: 30000 });
@@ -105,12 +44,12 @@ test("the sandbox's users table is picked with the delivery bucket and sampled",
 });
 
 test("columns are mapped by dragging them with the pointer, and one is renamed", async () => {
-  await step("Mapper");
+  await app.step("Mapper");
   const schemaZone = await browser.$(".schema-scroll");
   await schemaZone.waitForDisplayed({ timeout: 10000 });
   const sourceFilter = await browser.$('input[aria-label="Filter source columns"]');
   for (const column of MAPPED) {
-    if (await sourceFilter.isExisting()) await replaceText(sourceFilter, column);
+    if (await sourceFilter.isExisting()) await app.replaceText(sourceFilter, column);
     const handle = await browser.$(`//div[@role="listitem"][.//span[@class="source-name"][normalize-space()="${column}"]]//button[contains(@class,"source-grab")]`);
     await handle.waitForDisplayed({ timeout: 10000 });
     // Below the rows already there: dropping on the empty end of the list appends.
@@ -118,15 +57,15 @@ test("columns are mapped by dragging them with the pointer, and one is renamed",
       const r = el.getBoundingClientRect();
       return { left: r.left, top: r.top, height: r.height };
     }, schemaZone);
-    await drag(handle, { origin: "viewport", x: Math.round(zone.left + 60), y: Math.round(zone.top + Math.min(zone.height - 20, 300)) });
+    await app.drag(handle, { origin: "viewport", x: Math.round(zone.left + 60), y: Math.round(zone.top + Math.min(zone.height - 20, 300)) });
     await browser.waitUntil(
       async () => (await browser.$$('.schema-pane [role="listitem"]')).length >= MAPPED.indexOf(column) + 1,
       { timeout: 5000, timeoutMsg: `${column} was not added by dragging` },
     );
   }
-  if (await sourceFilter.isExisting()) await replaceText(sourceFilter, "");
+  if (await sourceFilter.isExisting()) await app.replaceText(sourceFilter, "");
   const rename = await browser.$('input[aria-label="Output name for name"]');
-  await replaceText(rename, "full_name");
+  await app.replaceText(rename, "full_name");
   // A column of two types has no default target: the analyst picks one, knowing what is lost.
   await (await browser.$('select[aria-label="Parquet type for score"]')).selectByAttribute("value", "DOUBLE");
   const outputs = await browser.$$('.schema-pane input[aria-label^="Output name for"]');
@@ -138,15 +77,15 @@ test("columns are mapped by dragging them with the pointer, and one is renamed",
     timeout: 10000,
     timeoutMsg: "the mixed-type column was not flagged",
   });
-  await screenshot("mapper");
+  await app.screenshot("mapper");
 });
 
 test("a bad task name and a bucket in another region are refused by their fields before any call", async () => {
-  await step("Settings");
-  const name = await field("Task name");
-  await replaceText(name, "Bad_Name");
-  const bucket = await field("OSS bucket");
-  await replaceText(bucket, "sandbox-beijing");
+  await app.step("Settings");
+  const name = await app.field("Task name");
+  await app.replaceText(name, "Bad_Name");
+  const bucket = await app.field("OSS bucket");
+  await app.replaceText(bucket, "sandbox-beijing");
   await browser.waitUntil(async () => (await name.getAttribute("aria-invalid")) === "true", {
     timeout: 10000,
     timeoutMsg: "the task name was not marked invalid",
@@ -157,21 +96,21 @@ test("a bad task name and a bucket in another region are refused by their fields
   });
   assert.ok(await (await browser.$('[data-issue-code="invalid_task_name"]')).isDisplayed());
   assert.ok(await (await browser.$('[data-issue-code="bucket_wrong_region"]')).isDisplayed());
-  await screenshot("settings-refused");
-  await step("Review");
+  await app.screenshot("settings-refused");
+  await app.step("Review");
   const create = await browser.$("#create-task");
   await create.waitForDisplayed({ timeout: 10000 });
   assert.equal(await create.isEnabled(), false);
   assert.match(await (await browser.$("#create-blocked")).getText(), /Fix the \d+ errors/);
-  assert.deepEqual(await invoke("list_delivery_tasks", { profile: "sandbox", table: "users" }), []);
+  assert.deepEqual(await app.invoke("list_delivery_tasks", { profile: "sandbox", table: "users" }), []);
 });
 
 test("settings with time variables and the role created make a valid request", async () => {
-  await step("Settings");
-  await replaceText(await field("Task name"), TASK);
-  await replaceText(await field("OSS bucket"), "sandbox-delivery");
-  const prefix = await field("OSS prefix (folder inside the bucket)");
-  await replaceText(prefix, "e2e/users/");
+  await app.step("Settings");
+  await app.replaceText(await app.field("Task name"), TASK);
+  await app.replaceText(await app.field("OSS bucket"), "sandbox-delivery");
+  const prefix = await app.field("OSS prefix (folder inside the bucket)");
+  await app.replaceText(prefix, "e2e/users/");
   await (await browser.$('button[aria-label^="Insert $yyyy"]')).click();
   await prefix.addValue("/");
   await (await browser.$('button[aria-label^="Insert $MM"]')).click();
@@ -183,7 +122,7 @@ test("settings with time variables and the role created make a valid request", a
       timeoutMsg: "no example object path for this year",
     });
   } catch (error) {
-    await screenshot("settings-no-preview");
+    await app.screenshot("settings-no-preview");
     throw error;
   }
   const createRole = await browser.$("#create-role");
@@ -192,11 +131,11 @@ test("settings with time variables and the role created make a valid request", a
   await browser.waitUntil(async () => (await browser.$("body").getText()).includes("The role exists in account"), {
     timeout: 15000,
   });
-  await screenshot("settings");
+  await app.screenshot("settings");
 });
 
 test("one click creates the task, which delivers a Parquet file with exactly the mapped columns", async () => {
-  await step("Review");
+  await app.step("Review");
   const json = await browser.$("#request-json");
   await browser.waitUntil(async () => (await json.getText()).includes(`"taskName": "${TASK}"`), { timeout: 10000 });
   assert.match(await json.getText(), /"taskType": "BASE_INC"/);
@@ -206,7 +145,7 @@ test("one click creates the task, which delivers a Parquet file with exactly the
   await create.click();
   const details = await browser.$(`.task-details[data-task="${TASK}"]`);
   await details.waitForDisplayed({ timeout: 20000 });
-  const tasks = await invoke("list_delivery_tasks", { profile: "sandbox", table: "users" });
+  const tasks = await app.invoke("list_delivery_tasks", { profile: "sandbox", table: "users" });
   assert.deepEqual(tasks.map((t) => t.taskName), [TASK], "created exactly once");
 
   // The sandbox runs the task for real; the app lists what it wrote (refresh until it shows).
@@ -227,9 +166,9 @@ test("one click creates the task, which delivers a Parquet file with exactly the
     { timeout: 60000, interval: 1000, timeoutMsg: "no delivered file listed" },
   );
   assert.match(key, new RegExp(`^e2e/users/${new Date().getUTCFullYear()}/\\d{2}/${TASK}_`));
-  await screenshot("delivered");
+  await app.screenshot("delivered");
 
-  const { sandbox } = await invoke("app_info");
+  const { sandbox } = await app.invoke("app_info");
   const read = JSON.parse(
     execFileSync(path.join(ROOT, ".venv/bin/python"), [path.join(ROOT, "tests/e2e/read_delivered.py"), sandbox.endpoints.oss, "sandbox-delivery", key], {
       encoding: "utf8",

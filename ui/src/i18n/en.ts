@@ -1,4 +1,5 @@
 // English catalogue: every user-visible string of the UI lives here and in zh-CN.ts.
+import { aboutEn } from "./about.en";
 import { deliveryEn } from "./delivery.en";
 import { mapperEn } from "./mapper.en";
 
@@ -256,6 +257,7 @@ export const en = {
   },
   mapper: mapperEn,
   delivery: deliveryEn,
+  about: aboutEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

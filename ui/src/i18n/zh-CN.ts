@@ -1,3 +1,4 @@
+import { aboutZhCN } from "./about.zh-CN";
 import { deliveryZhCN } from "./delivery.zh-CN";
 import type { Catalogue } from "./en";
 import { mapperZhCN } from "./mapper.zh-CN";
@@ -257,4 +258,5 @@ export const zhCN: Catalogue = {
   },
   mapper: mapperZhCN,
   delivery: deliveryZhCN,
+  about: aboutZhCN,
 };

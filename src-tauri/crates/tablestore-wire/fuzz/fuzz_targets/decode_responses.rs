@@ -18,19 +18,19 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     match selector % 8 {
-        0 => check::<proto::ListTableResponse>(body),
-        1 => check::<proto::DescribeTableResponse>(body),
+        0 => drop(check::<proto::ListTableResponse>(body)),
+        1 => drop(check::<proto::DescribeTableResponse>(body)),
         2 => {
             if let Some(page) = check::<proto::GetRangeResponse>(body) {
                 read_page(&page);
             }
         }
-        3 => check::<proto::CreateDeliveryTaskResponse>(body),
-        4 => check::<proto::ListDeliveryTaskResponse>(body),
-        5 => check::<proto::DescribeDeliveryTaskResponse>(body),
-        6 => check::<proto::DeleteDeliveryTaskResponse>(body),
-        _ => check::<proto::Error>(body),
-    };
+        3 => drop(check::<proto::CreateDeliveryTaskResponse>(body)),
+        4 => drop(check::<proto::ListDeliveryTaskResponse>(body)),
+        5 => drop(check::<proto::DescribeDeliveryTaskResponse>(body)),
+        6 => drop(check::<proto::DeleteDeliveryTaskResponse>(body)),
+        _ => drop(check::<proto::Error>(body)),
+    }
 });
 
 /// Decodes `body` both ways and checks they agree and round-trip; returns the prost decoding.
@@ -41,7 +41,9 @@ where
     let plain = M::decode(body);
     let checked = decode_checked::<M>(body);
     if let Ok(checked) = &checked {
-        let plain = plain.as_ref().expect("what decode_checked accepts, prost accepts");
+        let plain = plain
+            .as_ref()
+            .expect("what decode_checked accepts, prost accepts");
         assert_eq!(plain, checked);
     }
     let message = plain.ok()?;

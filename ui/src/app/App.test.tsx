@@ -107,6 +107,23 @@ describe("App", () => {
     expect(screen.getByText("Source table: orders → destination bucket: sandbox-delivery")).toBeInTheDocument();
   });
 
+  it("opens the About box from the footer with the shipped packages' licences", async () => {
+    mockCommands({
+      app_info: () => appInfoFixture({ version: "3.1.4" }),
+      list_profiles: () => [],
+      third_party_licences: () => [
+        { name: "tauri", version: "2.12.5", licence: "Apache-2.0 OR MIT", source: "https://github.com/tauri-apps/tauri", ecosystem: "cargo" },
+      ],
+    });
+    render(<App />);
+    await userEvent.click(await screen.findByRole("button", { name: "About" }));
+    const dialog = await screen.findByRole("dialog", { name: "About Tablestore Delivery Studio" });
+    expect(dialog).toHaveTextContent("Version 3.1.4");
+    expect(await screen.findByRole("row", { name: /tauri 2\.12\.5 Apache-2\.0 OR MIT/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
   it("switches to Simplified Chinese and stores the choice in Rust", async () => {
     const stored: (Locale | null)[] = [];
     mockCommands({

@@ -5,6 +5,7 @@ import type { IpcError } from "../bindings/IpcError";
 import type { Locale } from "../bindings/Locale";
 import type { ProfileSummary } from "../bindings/ProfileSummary";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { AboutDialog } from "../features/about/AboutDialog";
 import { AddProfile } from "../features/profiles/AddProfile";
 import { DeleteProfileDialog } from "../features/profiles/DeleteProfileDialog";
 import { EditProfile } from "../features/profiles/EditProfile";
@@ -61,6 +62,7 @@ export function App() {
   const [destination, setDestination] = useState<{ key: string; bucket: string } | null>(null);
   const [view, setView] = useState<View | null>(null);
   const [importing, setImporting] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<IpcError | null>(null);
@@ -361,7 +363,25 @@ export function App() {
         <footer className="app-footer">
           <span id="app-version">{t("status.version", { version: state.value.version })}</span>
           <span id="data-dir">{t("status.dataDir", { path: state.value.dataDir })}</span>
+          <button
+            type="button"
+            id="open-about"
+            className="link-button"
+            onClick={() => {
+              setAboutOpen(true);
+            }}
+          >
+            {t("about.open")}
+          </button>
         </footer>
+      )}
+      {aboutOpen && state.status === "ready" && (
+        <AboutDialog
+          version={state.value.version}
+          onClose={() => {
+            setAboutOpen(false);
+          }}
+        />
       )}
     </div>
   );

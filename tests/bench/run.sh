@@ -145,6 +145,20 @@ HOME="$SCRATCH/home" XDG_DATA_HOME="$SCRATCH/data" XDG_CONFIG_HOME="$SCRATCH/con
   exit $rc
 '
 
+step "sandbox end to end: a 200,000-row BaseIncTask delivered (release)"
+# The sandbox's own large-delivery test: creates the task over the wire, waits until every row is
+# in Parquet objects, checks each row arrived exactly once, and prints the rate after INIT.
+for _ in $(seq "$RUNS"); do
+  cargo test -q --release -p sandbox --test delivery_large -- --nocapture 2>&1 |
+    sed -n 's/^delivered .*: \([0-9]*\) rows\/s$/\1/p'
+done >"$WORK/delivery-rates.txt"
+
+step "mapper filter with 2,000 columns (Chromium, built UI harness)"
+for _ in $(seq "$RUNS"); do
+  node --test "$ROOT/tests/ui-browser/mapper.test.mjs" 2>&1 |
+    sed -n 's/.*mapper filter (2000 columns): median \([0-9.]*\) ms, max \([0-9.]*\) ms per keystroke (keydown to the next frame).*/\1 \2/p'
+done >"$WORK/mapper-filter.txt"
+
 step "UI bundle size"
 gz=0
 raw=0

@@ -50,6 +50,17 @@ test("a screenshot of the first screen is saved for people to look at", async ()
   assert.ok((await import("node:fs")).statSync(file).size > 10_000, "screenshot has content");
 });
 
+test("the About box lists the version and the licences of every shipped package", async () => {
+  await (await browser.$("#open-about")).click();
+  const count = await browser.$("#licence-count");
+  await count.waitForDisplayed({ timeout: 10000 });
+  const [, shown, total] = (await count.getText()).match(/^(\d+) of (\d+) packages$/) ?? [];
+  assert.ok(Number(total) > 300 && shown === total, await count.getText());
+  assert.match(await (await browser.$('tr[data-package="tauri"]')).getText(), /MIT/);
+  await (await browser.$("button=Close")).click();
+  await (await browser.$('[role="dialog"]')).waitForExist({ reverse: true, timeout: 5000 });
+});
+
 test("the content security policy blocks scripts, images and requests from anywhere else", async () => {
   // Loopback addresses on a closed port: nothing leaves the machine even if the policy failed,
   // and the verdict comes from the policy (a violation event), not from a network error.

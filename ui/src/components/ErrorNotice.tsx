@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { IpcError } from "../bindings/IpcError";
+import { CodedMessage } from "./CodedMessage";
 
 interface Props {
   error: IpcError;
@@ -13,7 +14,9 @@ export function ErrorNotice({ error, onRetry }: Props) {
   return (
     <section role="alert" className="error-notice" data-error-code={error.code}>
       <h2>{t("errors.title")}</h2>
-      <p>{error.message}</p>
+      <p>
+        <CodedMessage kind="errors" code={error.code} message={error.message} />
+      </p>
       {error.remedy && <p className="remedy">{error.remedy}</p>}
       {error.requestId && (
         <p className="request-id">

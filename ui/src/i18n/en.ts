@@ -1,5 +1,6 @@
 // English catalogue: every user-visible string of the UI lives here and in zh-CN.ts.
 import { aboutEn } from "./about.en";
+import { errorSummariesEn, issueSummariesEn } from "./codes.en";
 import { deliveryEn } from "./delivery.en";
 import { mapperEn } from "./mapper.en";
 
@@ -258,6 +259,7 @@ export const en = {
   mapper: mapperEn,
   delivery: deliveryEn,
   about: aboutEn,
+  codes: { errors: errorSummariesEn, issues: issueSummariesEn, detail: "Details (English): {{text}}" },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 import { aboutZhCN } from "./about.zh-CN";
+import { errorSummariesZhCN, issueSummariesZhCN } from "./codes.zh-CN";
 import { deliveryZhCN } from "./delivery.zh-CN";
 import type { Catalogue } from "./en";
 import { mapperZhCN } from "./mapper.zh-CN";
@@ -259,4 +260,5 @@ export const zhCN: Catalogue = {
   mapper: mapperZhCN,
   delivery: deliveryZhCN,
   about: aboutZhCN,
+  codes: { errors: errorSummariesZhCN, issues: issueSummariesZhCN, detail: "详情（英文）：{{text}}" },
 };

@@ -1,4 +1,5 @@
 import type { Issue } from "../../bindings/Issue";
+import { CodedMessage } from "../../components/CodedMessage";
 
 interface Props {
   id: string;
@@ -12,7 +13,7 @@ export function FieldIssues({ id, issues }: Props) {
     <ul id={id} className="field-issues">
       {issues.map((issue) => (
         <li key={`${issue.field}/${issue.code}/${issue.message}`} className={`field-issue ${issue.severity}`} data-issue-code={issue.code}>
-          {issue.message}
+          <CodedMessage kind="issues" code={issue.code} message={issue.message} />
           {issue.remedy && (
             <>
               {" "}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { Issue } from "../../bindings/Issue";
+import { CodedMessage } from "../../components/CodedMessage";
 import { isBlocking, type Problem } from "./rowProblems";
 
 interface Props {
@@ -22,7 +23,9 @@ export function IssueText({ issue }: { issue: Issue }) {
   const { t } = useTranslation();
   return (
     <>
-      <span className="problem-message">{issue.message}</span>
+      <span className="problem-message">
+        <CodedMessage kind="issues" code={issue.code} message={issue.message} />
+      </span>
       {issue.remedy && " "}
       {issue.remedy && <span className="problem-remedy">{t("mapper.problems.remedy", { remedy: issue.remedy })}</span>}
     </>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { stepOfField } from "../../app/issueSteps";
 import type { Step } from "../../app/Stepper";
 import type { Issue } from "../../bindings/Issue";
+import { CodedMessage } from "../../components/CodedMessage";
 
 interface Props {
   issues: readonly Issue[];
@@ -21,7 +22,9 @@ export function IssueList({ issues, onGoTo }: Props) {
         return (
           <li key={`${issue.field}/${issue.code}/${issue.message}`} className={`review-issue ${issue.severity}`} data-issue-code={issue.code}>
             <span className="issue-severity">{t(`delivery.review.severity.${issue.severity}`)}</span>{" "}
-            <span className="issue-message">{issue.message}</span>
+            <span className="issue-message">
+              <CodedMessage kind="issues" code={issue.code} message={issue.message} />
+            </span>
             {issue.remedy && <span className="remedy"> {issue.remedy}</span>}{" "}
             {step !== "review" && (
               <button

@@ -16,7 +16,7 @@ describe("CodedMessage", () => {
     await initI18n("en");
     render(<CodedMessage kind="issues" code="invalid_task_name" message="The task name 'Bad_Name' has an upper-case letter." />);
     expect(screen.getByText("The task name 'Bad_Name' has an upper-case letter.")).not.toHaveAttribute("lang");
-    expect(screen.queryByText(issueSummariesEn.invalid_task_name)).not.toBeInTheDocument();
+    expect(screen.queryByText("The task name breaks the naming rules.")).not.toBeInTheDocument();
   });
 
   it("leads with the Chinese summary of the code and keeps Rust's sentence as English detail", async () => {

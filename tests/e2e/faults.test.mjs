@@ -136,6 +136,50 @@ test("a create that never reached the service fails clearly; mapping and setting
   matrix.push(["create dropped before the service saw it", `${code}: ${text}; draft kept; retry created exactly one`]);
 });
 
+test("an expired STS token: a profile of temporary keys works, then every call says the token expired", async () => {
+  const { sandbox } = await app.invoke("app_info");
+  const issued = await (await fetch(`${sandbox.endpoints.admin}/sts`, { method: "POST" })).json();
+  // Added through the profile form, as an analyst with temporary keys would.
+  await (await browser.$(".switcher-button")).click();
+  await (await browser.$("button=Add profile")).click();
+  const form = {
+    "Profile name": "sts-analyst",
+    "AccessKey ID": issued.accessKeyId,
+    "AccessKey secret": issued.accessKeySecret,
+    "STS security token (optional)": issued.securityToken,
+    Region: "cn-hangzhou",
+    "Tablestore instance name": "sandbox-demo",
+  };
+  for (const [label, value] of Object.entries(form)) await app.replaceText(await app.field(label), value);
+  await (await browser.$("summary=Advanced: custom endpoints")).click();
+  await app.replaceText(await app.field("Tablestore endpoint"), sandbox.endpoints.tablestore);
+  await app.replaceText(await app.field("OSS endpoint"), sandbox.endpoints.oss);
+  await app.replaceText(await app.field("STS endpoint"), sandbox.endpoints.sts);
+  await (await browser.$("button=Create profile")).click();
+  const proceed = await browser.$("button=Continue");
+  await proceed.waitForDisplayed({ timeout: 15000 });
+  await proceed.click();
+  const users = await browser.$('[role="option"]*=users');
+  await users.waitForDisplayed({ timeout: 15000 });
+  await users.click();
+  const working = await sample();
+  assert.match(working.summary ?? JSON.stringify(working), /^Read all 40 rows/, "the temporary keys work");
+
+  await app.sandboxFaults({ expireTokens: true });
+  const failed = await sample();
+  await app.sandboxFaults({});
+  assert.equal(failed.code, "credentials_expired", JSON.stringify(failed));
+  assert.ok(failed.remedy, "a remedy is offered");
+  matrix.push(["STS token expired", `${failed.code}: ${failed.message} — ${failed.remedy}`]);
+  await app.screenshot("fault-sts-expired");
+  // Back to the sandbox's own profile for the last row of the matrix; the stored profile (and its
+  // keyring entries) go, so the next test file starts from a first start again.
+  await (await browser.$(".switcher-button")).click();
+  await (await browser.$('//button[contains(., "sandbox")]')).click();
+  await (await browser.$('[role="option"]*=users')).click();
+  await app.invoke("delete_profile", { name: "sts-analyst" });
+});
+
 test("a revoked key: every call refused with a coded message naming the key problem", async () => {
   const { sandbox } = await app.invoke("app_info");
   const revoked = await fetch(`${sandbox.endpoints.admin}/keys/LTAI5tSandboxDemoKey0001/revoke`, { method: "POST" });

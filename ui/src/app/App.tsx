@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { IpcError } from "../bindings/IpcError";
 import type { Locale } from "../bindings/Locale";
 import type { ProfileSummary } from "../bindings/ProfileSummary";
+import type { TaskDraft } from "../bindings/TaskDraft";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { AboutDialog } from "../features/about/AboutDialog";
 import { AddProfile } from "../features/profiles/AddProfile";
@@ -176,6 +177,13 @@ export function App() {
           ? view.kind
           : "profile";
 
+  // A reopened draft, or one made from a task's drift report: its table, then the mapper.
+  const openInMapper = (draft: TaskDraft) => {
+    setSource({ key: sourceKey, table: draft.tableName });
+    wizard.replace(draft);
+    setView({ kind: "mapper" });
+  };
+
   const goTo = (target: Step) => {
     if (target === "profile") goToProfiles();
     else if (!current) return;
@@ -294,6 +302,12 @@ export function App() {
               profile={current.name}
               initialTable={view.table}
               openTask={view.task}
+              region={current.region}
+              onOpenWizard={(table) => {
+                setSource({ key: sourceKey, table });
+                setView({ kind: "workspace" });
+              }}
+              onDraftFromTask={openInMapper}
             />
           )}
           {view && isWizardView(view.kind) && current && (
@@ -306,11 +320,7 @@ export function App() {
               rules={rules}
               onRetryRules={reloadRules}
               onGo={goTo}
-              onReopen={(draft) => {
-                setSource({ key: sourceKey, table: draft.tableName });
-                wizard.replace(draft);
-                setView({ kind: "mapper" });
-              }}
+              onReopen={openInMapper}
               onCreated={(task) => {
                 setView({ kind: "tasks", table: task.tableName, task: task.taskName });
               }}

@@ -261,4 +261,81 @@ describe("the wizard in the app", () => {
     expect(await screen.findByText("No saved drafts.")).toBeInTheDocument();
     expect(state.drafts.size).toBe(0);
   });
+
+  it("turns a task's drift report into a new draft on the mapper, with the new columns", async () => {
+    const suggested = draftFixture({
+      taskName: "",
+      schema: [
+        { sourceColumn: "order_id", outputName: "order_id", parquetType: "UTF8" },
+        { sourceColumn: "coupon_code", outputName: "coupon_code", parquetType: "UTF8" },
+      ],
+    });
+    const state = backend({
+      list_instance_tasks: () => ({
+        tasks: [{ tableName: "orders", taskName: "orders-daily", taskType: "BASE_INC" }],
+        tablesAsked: 2,
+        failedTables: [],
+      }),
+      describe_delivery_task: () => ({
+        taskType: "BASE_INC",
+        phase: "INCR",
+        checkpointNs: "1795962600000000000",
+        errorCode: "INVALID_OSS_BUCKET",
+        errorDetail: null,
+        bucket: "sandbox-beijing",
+        prefix: "orders",
+        columnCount: 1,
+      }),
+      list_delivered_files: () => ({ bucket: "sandbox-beijing", listedPrefix: "orders/", objects: [], truncated: false }),
+      drift_watch: () => ({
+        tableName: "orders",
+        taskName: "orders-daily",
+        sampledRows: 100,
+        deliveredColumns: ["order_id"],
+        undelivered: [{ name: "coupon_code", origin: "sampled", types: [{ tablestoreType: "STRING", rows: 40 }], presentRows: 40, presencePercent: 40 }],
+        suggestedDraft: suggested,
+      }),
+    });
+    render(<App />);
+    await screen.findByRole("option", { name: "orders" });
+    await userEvent.click(step(/Tasks/));
+    // No table chosen yet: the tasks of every table.
+    expect(await screen.findByRole("option", { name: "All tables" })).toHaveAttribute("aria-selected", "true");
+    const row = await screen.findByRole("row", { name: /orders-daily/ });
+    expect(row).toHaveTextContent("in the instance's region (cn-hangzhou)");
+    await userEvent.click(within(row).getByRole("button", { name: "Details and files of orders-daily" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Check for new columns" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Create a new task including them" }));
+
+    expect(await screen.findByRole("heading", { name: "Map columns of orders" })).toBeInTheDocument();
+    const schema = screen.getByRole("list", { name: "Parquet schema, in output order" });
+    expect(within(schema).getByRole("textbox", { name: "Output name for order_id" })).toHaveValue("order_id");
+    expect(within(schema).getByRole("textbox", { name: "Output name for coupon_code" })).toHaveValue("coupon_code");
+    expect(step(/Mapper/)).toHaveAttribute("aria-current", "step");
+    await waitFor(() => {
+      expect(state.checked.at(-1)?.schema).toEqual(suggested.schema);
+    });
+  });
+
+  it("sends a task with an unusable bucket to Source & destination with its table chosen", async () => {
+    backend({
+      list_instance_tasks: () => ({ tasks: [{ tableName: "users", taskName: "users-full", taskType: "BASE" }], tablesAsked: 2, failedTables: [] }),
+      describe_delivery_task: () => ({
+        taskType: "BASE",
+        phase: "FULL",
+        checkpointNs: null,
+        errorCode: "INVALID_OSS_BUCKET",
+        errorDetail: "bucket in cn-beijing",
+        bucket: "sandbox-beijing",
+        prefix: "users",
+        columnCount: 1,
+      }),
+    });
+    render(<App />);
+    await screen.findByRole("option", { name: "orders" });
+    await userEvent.click(step(/Tasks/));
+    await userEvent.click(await screen.findByRole("button", { name: "Choose a bucket for users" }));
+    expect(step(/Source & destination/)).toHaveAttribute("aria-current", "step");
+    expect(await screen.findByRole("option", { name: "users" })).toHaveAttribute("aria-selected", "true");
+  });
 });

@@ -3,6 +3,7 @@ import { aboutEn } from "./about.en";
 import { errorSummariesEn, issueSummariesEn } from "./codes.en";
 import { deliveryEn } from "./delivery.en";
 import { mapperEn } from "./mapper.en";
+import { watchEn } from "./watch.en";
 
 export const en = {
   app: {
@@ -260,6 +261,7 @@ export const en = {
   delivery: deliveryEn,
   about: aboutEn,
   codes: { errors: errorSummariesEn, issues: issueSummariesEn, detail: "Details (English): {{text}}" },
+  watch: watchEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -3,6 +3,7 @@ import { errorSummariesZhCN, issueSummariesZhCN } from "./codes.zh-CN";
 import { deliveryZhCN } from "./delivery.zh-CN";
 import type { Catalogue } from "./en";
 import { mapperZhCN } from "./mapper.zh-CN";
+import { watchZhCN } from "./watch.zh-CN";
 
 // 简体中文目录：与 en.ts 键完全相同（由类型检查保证）。
 export const zhCN: Catalogue = {
@@ -261,4 +262,5 @@ export const zhCN: Catalogue = {
   delivery: deliveryZhCN,
   about: aboutZhCN,
   codes: { errors: errorSummariesZhCN, issues: issueSummariesZhCN, detail: "详情（英文）：{{text}}" },
+  watch: watchZhCN,
 };

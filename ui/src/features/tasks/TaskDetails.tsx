@@ -1,22 +1,25 @@
 import { useTranslation } from "react-i18next";
 
+import type { TaskDraft } from "../../bindings/TaskDraft";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { DeliveredFilesPanel } from "../delivered/DeliveredFilesPanel";
 import { checkpointDate } from "./taskRows";
 import type { TaskRow } from "./taskRows";
 import { ossUrl } from "../delivered/ossUrl";
+import { DriftPanel } from "./DriftPanel";
 
 interface Props {
   profile: string;
-  table: string;
   row: TaskRow;
   refreshMs: number | null;
+  onDraftFromTask?: (draft: TaskDraft) => void;
 }
 
-/** A task's stored configuration and checkpoint, and the files it delivered. */
-export function TaskDetails({ profile, table, row, refreshMs }: Props) {
+/** A task's stored configuration and checkpoint, the files it delivered, and columns it misses. */
+export function TaskDetails({ profile, row, refreshMs, onDraftFromTask }: Props) {
   const { t, i18n } = useTranslation();
   const { task, status, error } = row;
+  const table = task.tableName;
   const checkpoint = checkpointDate(status?.checkpointNs ?? null);
   const local = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium" });
   const utc = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -56,6 +59,7 @@ export function TaskDetails({ profile, table, row, refreshMs }: Props) {
         </dl>
       )}
       <DeliveredFilesPanel profile={profile} table={table} task={task.taskName} refreshMs={refreshMs} />
+      <DriftPanel profile={profile} table={table} task={task.taskName} onDraftFromTask={onDraftFromTask} />
     </div>
   );
 }

@@ -19,6 +19,7 @@ function mockTasks(tasks: DeliveryTaskView[], deleted: string[]) {
   mockCommands({
     list_tables: () => ["orders", "users"],
     list_delivery_tasks: ({ table }) => (table === "orders" ? tasks.filter((t) => !deleted.includes(t.taskName)) : []),
+    list_instance_tasks: () => ({ tasks: tasks.filter((t) => !deleted.includes(t.taskName)), tablesAsked: 2, failedTables: [] }),
     describe_delivery_task: ({ task }) =>
       task === "orders-daily"
         ? {
@@ -58,14 +59,19 @@ describe("TasksPage", () => {
     mockTasks(TASKS, []);
     render(<TasksPage profile="sandbox" />);
     await userEvent.click(await screen.findByRole("option", { name: "orders" }));
+    expect(await screen.findByRole("heading", { name: "Tasks of orders" })).toBeInTheDocument();
     const daily = await screen.findByRole("row", { name: /orders-daily/ });
     expect(within(daily).getByText("Full, then incremental")).toBeInTheDocument();
+    expect(screen.queryByRole("columnheader", { name: "Table" })).not.toBeInTheDocument();
     expect(within(daily).getByText("Initialising")).toBeInTheDocument();
     expect(daily).toHaveTextContent("Not authorised: the delivery role is missing or wrong. role acs:ram::1:role/x does not exist");
     const full = screen.getByRole("row", { name: /orders-full/ });
     expect(within(full).getByText("Incremental")).toBeInTheDocument();
     expect(full).toHaveTextContent("sandbox-archive/full");
-    expect(full).toHaveTextContent("2024");
+    // The checkpoint in local time and UTC, and how far behind now it is.
+    expect(full).toHaveTextContent("UTC Nov 24, 2024, 9:20:00 AM");
+    expect(Number(full.querySelector(".task-lag")?.getAttribute("data-lag-ms"))).toBeGreaterThan(0);
+    expect(full.querySelector(".task-lag")).toHaveTextContent(/\d+ days?/);
   });
 
   it("deletes a task only after confirmation, then lists the rest", async () => {

@@ -1,7 +1,12 @@
 import type { DeliveryTaskStatus } from "../../bindings/DeliveryTaskStatus";
 import type { DeliveryTaskView } from "../../bindings/DeliveryTaskView";
 import type { IpcError } from "../../bindings/IpcError";
-import { CommandFailed, describeDeliveryTask, listDeliveryTasks } from "../../ipc";
+import type { TableFailure } from "../../bindings/TableFailure";
+import { CommandFailed, describeDeliveryTask, listDeliveryTasks, listInstanceTasks } from "../../ipc";
+import { mapBounded } from "./mapBounded";
+
+/** How many tasks are described at once (the service throttles bursts). */
+export const DESCRIBE_CONCURRENCY = 4;
 
 /** A task with its status, or why its status could not be read. */
 export interface TaskRow {
@@ -10,20 +15,42 @@ export interface TaskRow {
   error: IpcError | null;
 }
 
-/** Lists a table's tasks and describes each; one failing describe does not hide the others. */
-export async function loadTaskRows(profile: string, table: string): Promise<TaskRow[]> {
-  const tasks = await listDeliveryTasks(profile, table);
-  return Promise.all(
-    tasks.map((task) =>
-      describeDeliveryTask(profile, table, task.taskName).then(
-        (status): TaskRow => ({ task, status, error: null }),
-        (reason: unknown): TaskRow => {
-          if (reason instanceof CommandFailed) return { task, status: null, error: reason.error };
-          throw reason;
-        },
-      ),
+/** Tasks with their status, and the tables whose tasks could not be listed. */
+export interface TaskList {
+  rows: TaskRow[];
+  failedTables: TableFailure[];
+  /** How many tables were asked; `null` when one table was listed. */
+  tablesAsked: number | null;
+}
+
+/** Task names are unique per table only; across the instance a row is table and task. */
+export function rowKey(task: DeliveryTaskView): string {
+  return `${task.tableName}/${task.taskName}`;
+}
+
+/** Describes each task, a few at a time; one failing describe does not hide the others. */
+export function describeTasks(profile: string, tasks: readonly DeliveryTaskView[]): Promise<TaskRow[]> {
+  return mapBounded(tasks, DESCRIBE_CONCURRENCY, (task) =>
+    describeDeliveryTask(profile, task.tableName, task.taskName).then(
+      (status): TaskRow => ({ task, status, error: null }),
+      (reason: unknown): TaskRow => {
+        if (reason instanceof CommandFailed) return { task, status: null, error: reason.error };
+        throw reason;
+      },
     ),
   );
+}
+
+/** Lists a table's tasks and describes each. */
+export async function loadTaskRows(profile: string, table: string): Promise<TaskRow[]> {
+  return describeTasks(profile, await listDeliveryTasks(profile, table));
+}
+
+/** Every task of the instance (Rust fans out over the tables) with its status. */
+export async function loadInstanceRows(profile: string): Promise<TaskList> {
+  const listed = await listInstanceTasks(profile);
+  const rows = await describeTasks(profile, listed.tasks);
+  return { rows, failedTables: listed.failedTables, tablesAsked: listed.tablesAsked };
 }
 
 /** The checkpoint (nanoseconds since the epoch, as a string) as a date, or null. */

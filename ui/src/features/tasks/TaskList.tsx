@@ -1,0 +1,137 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { DeliveryTaskView } from "../../bindings/DeliveryTaskView";
+import type { TableFailure } from "../../bindings/TableFailure";
+import type { TaskDraft } from "../../bindings/TaskDraft";
+import { useLoad } from "../../app/useLoad";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { useInterval } from "../delivered/useInterval";
+import { DeleteTaskDialog } from "./DeleteTaskDialog";
+import { TaskDetails } from "./TaskDetails";
+import { TaskRemedy } from "./TaskRemedy";
+import { TaskTable } from "./TaskTable";
+import { isRunning } from "./taskRows";
+import type { TaskList as Listed } from "./taskRows";
+
+interface Props {
+  profile: string;
+  /** Loads the tasks (keep it stable with useCallback); the time it answered is kept for the lag. */
+  load: () => Promise<Listed & { at: number }>;
+  heading: string;
+  emptyText: string;
+  /** Across the instance: a Table column and the tables that failed. */
+  showTable: boolean;
+  /** The row key (table/task) whose details open first. */
+  openTask: string | null;
+  refreshMs: number;
+  region?: string | null;
+  onOpenWizard?: (table: string) => void;
+  onDraftFromTask?: (draft: TaskDraft) => void;
+}
+
+/** Listed tasks with their state, refreshed while any runs; details, remedies and delete. */
+export function TaskList({
+  profile,
+  load,
+  heading,
+  emptyText,
+  showTable,
+  openTask,
+  refreshMs,
+  region = null,
+  onOpenWizard,
+  onDraftFromTask,
+}: Props) {
+  const { t } = useTranslation();
+  const [listed, reload] = useLoad(load);
+  const [deleting, setDeleting] = useState<DeliveryTaskView | null>(null);
+  const [open, setOpen] = useState<string | null>(openTask);
+  // Read again while any task runs: its phase, checkpoint and files move on their own.
+  const running = listed.status === "ready" && listed.value.rows.some(({ status }) => isRunning(status));
+  useInterval(reload, running ? refreshMs : null);
+
+  return (
+    <>
+      <div className="tasks-heading">
+        <h2 id="tasks-list-title">{heading}</h2>
+        <button type="button" className="secondary" id="refresh-tasks" onClick={reload}>
+          {t("tasks.refresh")}
+        </button>
+      </div>
+      {running && <p className="field-hint">{t("delivery.delivered.autoRefresh", { seconds: Math.round(refreshMs / 1000) })}</p>}
+      {listed.status === "loading" && <p className="loading">{t("app.loading")}</p>}
+      {listed.status === "failed" && <ErrorNotice error={listed.error} onRetry={reload} />}
+      {listed.status === "ready" && (
+        <>
+          {listed.value.tablesAsked !== null && (
+            <p className="field-hint" id="tables-asked">
+              {t("watch.tablesAsked", { count: listed.value.tablesAsked })}
+            </p>
+          )}
+          <FailedTables failures={listed.value.failedTables} />
+          {listed.value.rows.length === 0 ? (
+            <p>{emptyText}</p>
+          ) : (
+            <TaskTable
+              rows={listed.value.rows}
+              showTable={showTable}
+              now={listed.value.at}
+              open={open}
+              onToggle={(key) => {
+                setOpen((current) => (current === key ? null : key));
+              }}
+              onDelete={setDeleting}
+              details={(row) => (
+                <TaskDetails profile={profile} row={row} refreshMs={running ? refreshMs : null} onDraftFromTask={onDraftFromTask} />
+              )}
+              remedy={(row, errorCode) => (
+                <TaskRemedy
+                  profile={profile}
+                  table={row.task.tableName}
+                  task={row.task.taskName}
+                  errorCode={errorCode}
+                  region={region}
+                  onOpenWizard={onOpenWizard}
+                />
+              )}
+            />
+          )}
+        </>
+      )}
+      {deleting && (
+        <DeleteTaskDialog
+          profile={profile}
+          table={deleting.tableName}
+          task={deleting.taskName}
+          onClose={() => {
+            setDeleting(null);
+          }}
+          onDeleted={() => {
+            setDeleting(null);
+            reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Tables whose tasks could not be listed, each with its coded error. */
+function FailedTables({ failures }: { failures: readonly TableFailure[] }) {
+  const { t } = useTranslation();
+  if (failures.length === 0) return null;
+  return (
+    <section className="failed-tables" aria-labelledby="failed-tables-title">
+      <h3 id="failed-tables-title">{t("watch.failedTitle", { count: failures.length })}</h3>
+      <ul>
+        {failures.map(({ tableName, error }) => (
+          <li key={tableName} data-table={tableName}>
+            <h4>{tableName}</h4>
+            <ErrorNotice error={error} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// English strings of the tasks view across the instance, one-click remedies for task errors
+// and the drift watch. Included from en.ts under `watch`.
+export const watchEn = {
+  allTables: "All tables",
+  allTitle: "Tasks of every table",
+  tablesAsked: "Tables asked: {{count}}",
+  noneInInstance: "No table of this instance has delivery tasks.",
+  table: "Table",
+  lag: "Behind by",
+  checkpointUtc: "UTC {{time}}",
+  failedTitle: "Tables whose tasks could not be listed: {{count}}",
+  remedy: {
+    fixRole: "Fix the delivery role",
+    checkingRole: "Checking the delivery role…",
+    roleExists:
+      "The delivery role {{arn}} exists. If the task still reports this, it names another role or the role's policy was changed: create the task again with this role.",
+    roleMissing: "The delivery role does not exist in account {{account}}. The app can create it with this profile's keys.",
+    createRole: "Create the delivery role",
+    creatingRole: "Creating the role…",
+    roleCreated: "Role created: {{arn}}. Refresh the tasks in a few minutes; if the error stays, create the task again.",
+    roleUnknown: "The role could not be checked: {{reason}}",
+    roleDoc: "How to create it by hand:",
+    bucketRegion: "The bucket must exist and be in the instance's region ({{region}}): delivery cannot write to another region.",
+    bucketAnyRegion: "The bucket must exist and be in the instance's region: delivery cannot write to another region.",
+    chooseBucket: "Choose a bucket for {{table}}",
+  },
+  drift: {
+    title: "New columns in {{task}}",
+    lead: "Rows are schemaless: columns that appear after a task was created are silently not delivered.",
+    check: "Check for new columns",
+    checking: "Sampling up to {{rows}} rows…",
+    sampled: "Sampled {{rows}} rows; the task delivers {{delivered}} columns.",
+    allDelivered: "Every sampled column is delivered.",
+    undelivered: "Columns in the data that the task does not deliver: {{count}}",
+    column: "Column",
+    types: "Types seen (rows)",
+    presence: "Present in",
+    presencePercent: "{{percent}} % of rows",
+    typeCount: "{{type}} × {{rows}}",
+    createTask: "Create a new task including them",
+    createHint: "Opens the mapper with this task's settings and columns plus the new ones; the existing task stays as it is.",
+  },
+};

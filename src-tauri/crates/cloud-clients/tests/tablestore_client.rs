@@ -234,3 +234,39 @@ async fn corrupt_and_truncated_answers_are_response_corrupt() {
         assert_eq!(error.kind(), ErrorKind::ResponseCorrupt, "{error}");
     }
 }
+
+#[tokio::test]
+async fn a_service_slower_than_the_read_timeout_is_a_timeout_and_recovers_when_fast_again() {
+    let sandbox = sandbox(100).await;
+    faults(
+        &sandbox,
+        FaultSettings {
+            // Past the tests' 2 s read timeout (support::settings).
+            latency_ms: 2_500,
+            operations: vec!["ListTable".into()],
+            ..FaultSettings::default()
+        },
+    );
+    let client = cloud_clients::tablestore::TablestoreClient::new(
+        cloud_clients::tablestore::TablestoreConfig {
+            endpoint: sandbox.endpoints().tablestore.clone(),
+            instance: sandbox.state().instance.clone(),
+            region: None,
+            credentials: demo(),
+        },
+        &settings(),
+        std::sync::Arc::new(cloud_clients::SystemClock),
+        cloud_clients::RetryPolicy {
+            max_attempts: 2,
+            ..fast_retries()
+        },
+    )
+    .expect("client");
+    let error = client.list_tables().await.expect_err("too slow");
+    assert_eq!(error.kind(), ErrorKind::Timeout, "{error}");
+    faults(&sandbox, FaultSettings::default());
+    assert!(
+        client.list_tables().await.is_ok(),
+        "answers again once fast"
+    );
+}

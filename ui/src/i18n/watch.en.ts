@@ -6,6 +6,8 @@ export const watchEn = {
   tablesAsked: "Tables asked: {{count}}",
   noneInInstance: "No table of this instance has delivery tasks.",
   table: "Table",
+  detailsShort: "Details",
+  deleteShort: "Delete",
   lag: "Behind by",
   checkpointUtc: "UTC {{time}}",
   failedTitle: "Tables whose tasks could not be listed: {{count}}",

@@ -7,6 +7,8 @@ export const watchZhCN: Catalogue["watch"] = {
   tablesAsked: "已查询数据表：{{count}}",
   noneInInstance: "此实例的数据表都没有投递任务。",
   table: "数据表",
+  detailsShort: "详情",
+  deleteShort: "删除",
   lag: "延迟",
   checkpointUtc: "UTC {{time}}",
   failedTitle: "无法列出任务的数据表：{{count}}",

@@ -73,7 +73,7 @@ export function TaskTable({ rows, showTable, open, onToggle, onDelete, details, 
                 <td className="task-lag" data-lag-ms={checkpoint ? now - checkpoint.getTime() : undefined}>
                   {checkpoint ? formatLag(now - checkpoint.getTime(), i18n.language) : "—"}
                 </td>
-                <td>{status?.bucket ? `${status.bucket}/${status.prefix ?? ""}` : "—"}</td>
+                <td className="task-destination">{status?.bucket ? `${status.bucket}/${status.prefix ?? ""}` : "—"}</td>
                 <td className="task-problem" data-error-code={status?.errorCode ?? undefined}>
                   {error && <ErrorNotice error={error} />}
                   {status?.errorCode && (
@@ -92,20 +92,22 @@ export function TaskTable({ rows, showTable, open, onToggle, onDelete, details, 
                     className="secondary"
                     aria-expanded={expanded}
                     aria-controls={expanded ? detailsId : undefined}
+                    aria-label={t("delivery.tasks.details", { task: task.taskName })}
                     onClick={() => {
                       onToggle(key);
                     }}
                   >
-                    {t("delivery.tasks.details", { task: task.taskName })}
+                    {t("watch.detailsShort")}
                   </button>
                   <button
                     type="button"
-                    className="danger"
+                    className="secondary danger"
+                    aria-label={t("tasks.delete", { task: task.taskName })}
                     onClick={() => {
                       onDelete(task);
                     }}
                   >
-                    {t("tasks.delete", { task: task.taskName })}
+                    {t("watch.deleteShort")}
                   </button>
                 </td>
               </tr>

@@ -151,6 +151,42 @@ describe("the tasks of every table", () => {
   });
 });
 
+describe("by keyboard and in Simplified Chinese", () => {
+  it("picks a table with the arrows and runs the drift check with Enter", async () => {
+    backend({
+      list_delivery_tasks: ({ table }) => (table === "audit" ? [] : [{ tableName: table, taskName: `${table}-x`, taskType: "BASE" }]),
+      drift_watch: () => driftReport([]),
+    });
+    render(<TasksPage profile="sandbox" />);
+    await screen.findByRole("row", { name: /orders-daily/ });
+    const filter = screen.getByRole("searchbox", { name: "Filter tables with tasks" });
+    filter.focus();
+    await userEvent.keyboard("{ArrowDown}{ArrowDown}{Enter}");
+    expect(await screen.findByRole("heading", { name: "Tasks of events" })).toBeInTheDocument();
+    await userEvent.keyboard("{Home}{Enter}");
+    expect(await screen.findByRole("heading", { name: "Tasks of every table" })).toBeInTheDocument();
+    const details = await screen.findByRole("button", { name: "Details and files of orders-daily" });
+    details.focus();
+    await userEvent.keyboard("{Enter}");
+    const check = screen.getByRole("button", { name: "Check for new columns" });
+    check.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(await screen.findByText(/Every sampled column is delivered\./)).toBeInTheDocument();
+  });
+
+  it("speaks Simplified Chinese throughout the all-tables view", async () => {
+    await initI18n("zh-CN");
+    backend();
+    render(<TasksPage profile="sandbox" region="cn-hangzhou" onOpenWizard={vi.fn()} />);
+    expect(await screen.findByRole("option", { name: "全部数据表" })).toHaveAttribute("aria-selected", "true");
+    expect(await screen.findByRole("heading", { name: "所有数据表的任务" })).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: "数据表" })).toBeInTheDocument();
+    expect(screen.getByText("已查询数据表：4")).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "修复投递角色" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "为 events 选择存储空间" })).toBeInTheDocument();
+  });
+});
+
 describe("one-click remedies", () => {
   it("UNAUTHORIZED: looks the role up and creates the missing role right there", async () => {
     const created: string[] = [];

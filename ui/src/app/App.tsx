@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { IpcError } from "../bindings/IpcError";
 import type { Locale } from "../bindings/Locale";
 import type { ProfileSummary } from "../bindings/ProfileSummary";
+import type { SchemaSample } from "../bindings/SchemaSample";
 import type { TaskDraft } from "../bindings/TaskDraft";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { AboutDialog } from "../features/about/AboutDialog";
@@ -177,9 +178,11 @@ export function App() {
           ? view.kind
           : "profile";
 
-  // A reopened draft, or one made from a task's drift report: its table, then the mapper.
-  const openInMapper = (draft: TaskDraft) => {
+  // A reopened draft, or one made from a task's drift report (with the fresh sample that found
+  // the new columns, so the mapper offers them): its table, then the mapper.
+  const openInMapper = (draft: TaskDraft, sample?: SchemaSample) => {
     setSource({ key: sourceKey, table: draft.tableName });
+    if (sample) tableSource.setSample(sample, draft.tableName);
     wizard.replace(draft);
     setView({ kind: "mapper" });
   };

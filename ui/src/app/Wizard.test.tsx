@@ -293,6 +293,16 @@ describe("the wizard in the app", () => {
         sampledRows: 100,
         deliveredColumns: ["order_id"],
         undelivered: [{ name: "coupon_code", origin: "sampled", types: [{ tablestoreType: "STRING", rows: 40 }], presentRows: 40, presencePercent: 40 }],
+        sample: {
+          report: {
+            rowsSeen: 100,
+            columns: [
+              { name: "order_id", origin: "primaryKey", types: [{ tablestoreType: "INTEGER", rows: 100 }], presentRows: 100, presencePercent: 100 },
+              { name: "coupon_code", origin: "sampled", types: [{ tablestoreType: "STRING", rows: 40 }], presentRows: 40, presencePercent: 40 },
+            ],
+          },
+          reachedEnd: true,
+        },
         suggestedDraft: suggested,
       }),
     });
@@ -311,6 +321,9 @@ describe("the wizard in the app", () => {
     const schema = screen.getByRole("list", { name: "Parquet schema, in output order" });
     expect(within(schema).getByRole("textbox", { name: "Output name for order_id" })).toHaveValue("order_id");
     expect(within(schema).getByRole("textbox", { name: "Output name for coupon_code" })).toHaveValue("coupon_code");
+    // The drift check's own sample feeds the mapper: the new column is a known source column.
+    expect(screen.getByText("in 40 % of rows")).toBeInTheDocument();
+    expect(screen.queryByText(/not among the table's source columns/)).not.toBeInTheDocument();
     expect(step(/Mapper/)).toHaveAttribute("aria-current", "step");
     await waitFor(() => {
       expect(state.checked.at(-1)?.schema).toEqual(suggested.schema);

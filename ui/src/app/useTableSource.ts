@@ -22,7 +22,8 @@ export interface TableSource {
   declared: Load<SourceColumn[]>;
   reloadDeclared: () => void;
   sample: SchemaSample | null;
-  setSample: (sample: SchemaSample) => void;
+  /** Holds a sample of the chosen table, or of `table` when given (e.g. one about to be chosen). */
+  setSample: (sample: SchemaSample, table?: string) => void;
   /** What the mapper offers: the sampled columns, or the declared ones before sampling. */
   columns: ColumnProfile[];
   sampledRows: number;
@@ -39,10 +40,11 @@ export function useTableSource(profile: string | null, table: string | null): Ta
   const [held, setHeld] = useState<{ key: string; sample: SchemaSample } | null>(null);
   const sample = held !== null && held.key === key ? held.sample : null;
   const setSample = useCallback(
-    (next: SchemaSample) => {
-      if (key !== null) setHeld({ key, sample: next });
+    (next: SchemaSample, forTable?: string) => {
+      const target = forTable !== undefined && profile ? `${profile}/${forTable}` : key;
+      if (target !== null) setHeld({ key: target, sample: next });
     },
-    [key],
+    [key, profile],
   );
   const columns = useMemo(
     () => (sample ? sample.report.columns : declared.status === "ready" ? declaredProfiles(declared.value) : []),

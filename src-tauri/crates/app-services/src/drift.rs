@@ -21,6 +21,8 @@ pub struct DriftReport {
     pub delivered_columns: Vec<String>,
     /// Columns seen in the sample that the task's schema does not read, with their types.
     pub undelivered: Vec<ColumnProfile>,
+    /// The fresh sample itself, so the wizard can offer every column it found.
+    pub sample: crate::SchemaSample,
     /// A draft of a new task: the existing task's settings and schema plus the undelivered
     /// columns (typed by their documented target where one exists), to open in the wizard.
     pub suggested_draft: TaskDraft,

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import type { DriftReport } from "../../bindings/DriftReport";
 import type { IpcError } from "../../bindings/IpcError";
+import type { SchemaSample } from "../../bindings/SchemaSample";
 import type { TaskDraft } from "../../bindings/TaskDraft";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { CommandFailed, driftWatch } from "../../ipc";
@@ -15,7 +16,7 @@ interface Props {
   table: string;
   task: string;
   /** Opens the wizard on a draft of a new task; without it the report offers no such step. */
-  onDraftFromTask?: (draft: TaskDraft) => void;
+  onDraftFromTask?: (draft: TaskDraft, sample: SchemaSample) => void;
 }
 
 type DriftState = { step: "idle" } | { step: "busy" } | { step: "ready"; report: DriftReport } | { step: "failed"; error: IpcError };
@@ -86,7 +87,7 @@ function UndeliveredColumns({
   report: DriftReport;
   table: string;
   task: string;
-  onDraftFromTask?: (draft: TaskDraft) => void;
+  onDraftFromTask?: (draft: TaskDraft, sample: SchemaSample) => void;
 }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
@@ -130,7 +131,7 @@ function UndeliveredColumns({
             className="drift-create"
             aria-describedby={hintId}
             onClick={() => {
-              onDraftFromTask(report.suggestedDraft);
+              onDraftFromTask(report.suggestedDraft, report.sample);
             }}
           >
             {t("watch.drift.createTask")}

@@ -247,7 +247,8 @@ const SUGGESTED = draftFixture({
 });
 
 function driftReport(undelivered: DriftReport["undelivered"]): DriftReport {
-  return { tableName: "orders", taskName: "orders-daily", sampledRows: 3000, deliveredColumns: ["order_id", "amount"], undelivered, suggestedDraft: SUGGESTED };
+  const sample = { report: { rowsSeen: 3000, columns: undelivered }, reachedEnd: false };
+  return { tableName: "orders", taskName: "orders-daily", sampledRows: 3000, deliveredColumns: ["order_id", "amount"], undelivered, sample, suggestedDraft: SUGGESTED };
 }
 
 describe("the drift watch", () => {
@@ -284,7 +285,7 @@ describe("the drift watch", () => {
     expect(drift).toHaveTextContent("Sampled 3,000 rows; the task delivers 2 columns. Columns in the data that the task does not deliver: 1");
     expect(asked).toEqual([`sandbox/orders/orders-daily/${String(DRIFT_SAMPLE_ROWS)}`]);
     await userEvent.click(within(drift).getByRole("button", { name: "Create a new task including them" }));
-    expect(onDraftFromTask).toHaveBeenCalledWith(SUGGESTED);
+    expect(onDraftFromTask).toHaveBeenCalledWith(SUGGESTED, expect.objectContaining({ report: expect.objectContaining({ rowsSeen: 3000 }) }));
   });
 
   it("says every sampled column is delivered when none is missing", async () => {

@@ -80,6 +80,7 @@ impl AppServices {
             suggested_draft: draft_from_described(table, task, &described, &undelivered),
             delivered_columns: delivered,
             undelivered,
+            sample,
         })
     }
 }

@@ -246,6 +246,19 @@ const SUGGESTED = draftFixture({
   ],
 });
 
+const COUPON: DriftReport["undelivered"] = [
+  {
+    name: "coupon_code",
+    origin: "sampled",
+    types: [
+      { tablestoreType: "INTEGER", rows: 12 },
+      { tablestoreType: "STRING", rows: 1200 },
+    ],
+    presentRows: 1212,
+    presencePercent: 40.4,
+  },
+];
+
 function driftReport(undelivered: DriftReport["undelivered"]): DriftReport {
   const sample = { report: { rowsSeen: 3000, columns: undelivered }, reachedEnd: false };
   return { tableName: "orders", taskName: "orders-daily", sampledRows: 3000, deliveredColumns: ["order_id", "amount"], undelivered, sample, suggestedDraft: SUGGESTED };
@@ -257,18 +270,7 @@ describe("the drift watch", () => {
     backend({
       drift_watch: ({ profile, table, task, maxRows }) => {
         asked.push(`${profile}/${table}/${task}/${String(maxRows)}`);
-        return driftReport([
-          {
-            name: "coupon_code",
-            origin: "sampled",
-            types: [
-              { tablestoreType: "INTEGER", rows: 12 },
-              { tablestoreType: "STRING", rows: 1200 },
-            ],
-            presentRows: 1212,
-            presencePercent: 40.4,
-          },
-        ]);
+        return driftReport(COUPON);
       },
     });
     const onDraftFromTask = vi.fn();
@@ -285,7 +287,7 @@ describe("the drift watch", () => {
     expect(drift).toHaveTextContent("Sampled 3,000 rows; the task delivers 2 columns. Columns in the data that the task does not deliver: 1");
     expect(asked).toEqual([`sandbox/orders/orders-daily/${String(DRIFT_SAMPLE_ROWS)}`]);
     await userEvent.click(within(drift).getByRole("button", { name: "Create a new task including them" }));
-    expect(onDraftFromTask).toHaveBeenCalledWith(SUGGESTED, expect.objectContaining({ report: expect.objectContaining({ rowsSeen: 3000 }) }));
+    expect(onDraftFromTask).toHaveBeenCalledWith(SUGGESTED, driftReport(COUPON).sample);
   });
 
   it("says every sampled column is delivered when none is missing", async () => {

@@ -1,6 +1,7 @@
 //! Reading rows: which columns and versions a GetRow or GetRange returns, and GetRange's
 //! paging (its `limit`, the service's 5,000-row and 4 MB caps, `next_start_primary_key`).
 
+use std::borrow::Cow;
 use std::ops::Bound;
 
 use tablestore_wire::plainbuffer::{encode_primary_key, encode_row};
@@ -9,7 +10,7 @@ use tablestore_wire::{Cell, Row};
 
 use super::error::OtsError;
 use super::schema::{Key, TableSchema};
-use super::table::{StoredRow, Table, Version};
+use super::table::{ScanEntry, StoredRow, Table, Version};
 
 /// At most this many rows per GetRange response (spec section 6).
 pub const MAX_ROWS_PER_PAGE: usize = 5000;
@@ -76,6 +77,15 @@ impl Selection {
             time_range,
             expired_before,
         })
+    }
+
+    /// Nothing narrows the read: every column, every version kept (no time range, no TTL
+    /// cut), so a row's answer depends on the row alone.
+    pub fn is_whole_row(&self) -> bool {
+        self.columns.is_empty()
+            && self.time_range.is_none()
+            && self.expired_before.is_none()
+            && self.max_versions.is_none_or(|m| m >= 1)
     }
 
     fn wants(&self, name: &str) -> bool {
@@ -178,11 +188,36 @@ pub fn get_range(
     };
     let row_cap = limit.unwrap_or(MAX_ROWS_PER_PAGE).min(MAX_ROWS_PER_PAGE);
     let mut page = Page::default();
-    for (key, row) in table.scan(lower, upper, backward) {
-        let Some(row) = selection.apply(&table.schema, &key, &row) else {
-            continue;
+    let mut scan = table.scan(lower, upper, backward);
+    while let Some(entry) = scan.next_entry() {
+        let (key, encoded): (Cow<'_, Key>, Cow<'_, [u8]>) = match entry {
+            // A seed row read whole is the same bytes every time: encode it once.
+            ScanEntry::Generated(key, index) if selection.is_whole_row() => {
+                let encoded = table.encoded_generated_row(index, |row| {
+                    let shown = selection
+                        .apply(&table.schema, &key, row)
+                        .unwrap_or_else(|| Row {
+                            primary_key: table.schema.named_key(&key),
+                            cells: Vec::new(),
+                        });
+                    encode_row(&shown)
+                })?;
+                (Cow::Owned(key), encoded)
+            }
+            entry => {
+                let (key, row) = match entry {
+                    ScanEntry::Written(key, row) => (Cow::Borrowed(key), Cow::Borrowed(row)),
+                    ScanEntry::Generated(key, index) => {
+                        let row = table.generated_row(index);
+                        (Cow::Owned(key), Cow::Owned(row))
+                    }
+                };
+                let Some(row) = selection.apply(&table.schema, &key, &row) else {
+                    continue;
+                };
+                (key, Cow::Owned(encode_row(&row)?))
+            }
         };
-        let encoded = encode_row(&row)?;
         let data = &encoded[HEADER_LEN..];
         let full = page.row_count >= row_cap
             || (page.row_count > 0 && page.rows.len() + data.len() > MAX_BYTES_PER_PAGE);
@@ -292,5 +327,50 @@ mod tests {
         assert_eq!(versions(&t, &key_only), Some(vec![]));
         assert!(Selection::new(&t, Vec::new(), None, None, 0).is_err());
         assert!(Selection::new(&t, Vec::new(), Some(0), None, 0).is_err());
+    }
+
+    #[test]
+    fn a_whole_row_read_of_seed_rows_is_the_same_cached_or_built_and_written_rows_win() {
+        use crate::tablestore::seed_orders::Orders;
+        let mut t = table(-1).with_generated_rows(std::sync::Arc::new(Orders { rows: 50 }));
+        // A write over seed row 7 must show instead of the (cached) seed row.
+        let mut row = StoredRow::default();
+        row.columns.insert(
+            "status".to_owned(),
+            vec![Version {
+                timestamp: 5,
+                value: Value::String("rewritten".into()),
+            }],
+        );
+        t.put(vec![PrimaryKeyValue::Integer(7)], row);
+        let all = |t: &Table, selection: &Selection| {
+            get_range(
+                t,
+                &vec![PrimaryKeyValue::InfMin],
+                &vec![PrimaryKeyValue::InfMax],
+                false,
+                None,
+                selection,
+            )
+            .expect("reads")
+        };
+        let whole = Selection::new(&t, Vec::new(), Some(1), None, 0).expect("selection");
+        assert!(whole.is_whole_row());
+        // The same answer through the slow path: a time range that keeps every version.
+        let everything = TimeRange {
+            start_time: Some(0),
+            end_time: Some(i64::MAX),
+            specific_time: None,
+        };
+        let built = Selection::new(&t, Vec::new(), Some(1), Some(everything), 0).expect("selection");
+        assert!(!built.is_whole_row());
+        let first = all(&t, &whole);
+        let second = all(&t, &whole);
+        let slow = all(&t, &built);
+        assert_eq!(first.rows, second.rows, "cached bytes are stable");
+        assert_eq!(first.rows, slow.rows, "cached equals freshly built");
+        assert!(first.row_count >= 50, "{}", first.row_count);
+        let text = String::from_utf8_lossy(&first.rows);
+        assert!(text.contains("rewritten"), "the written row replaces seed row 7");
     }
 }

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Bound;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tablestore_wire::Value;
 
@@ -52,6 +52,10 @@ pub struct Table {
     /// Written rows; `None` hides a generated row that was deleted.
     written: BTreeMap<Key, Option<StoredRow>>,
     generated: Option<Arc<dyn RowSource>>,
+    /// Each generated row as GetRange sends it when nothing narrows the read, encoded on first
+    /// read: the seed rows never change, and building and encoding them dominated the sandbox's
+    /// share of every full-table sample.
+    encoded_generated: Vec<OnceLock<Box<[u8]>>>,
     next_auto_increment: i64,
     /// Every written key in write order (one entry per write), so a delivery task can export
     /// the rows written after a point: its position in this log.
@@ -72,6 +76,7 @@ impl Table {
             created_at,
             written: BTreeMap::new(),
             generated: None,
+            encoded_generated: Vec::new(),
             next_auto_increment: 1,
             write_log: Vec::new(),
         }
@@ -79,8 +84,33 @@ impl Table {
 
     #[must_use]
     pub fn with_generated_rows(mut self, source: Arc<dyn RowSource>) -> Self {
+        self.encoded_generated = (0..source.row_count()).map(|_| OnceLock::new()).collect();
         self.generated = Some(source);
         self
+    }
+
+    /// Generated row `index`, built afresh (empty if the table has no generated rows).
+    pub fn generated_row(&self, index: usize) -> StoredRow {
+        self.generated
+            .as_ref()
+            .map(|source| source.row(index))
+            .unwrap_or_default()
+    }
+
+    /// Generated row `index` as a whole, unfiltered read encodes it; `encode` runs once per row.
+    pub fn encoded_generated_row<E>(
+        &self,
+        index: usize,
+        encode: impl FnOnce(&StoredRow) -> Result<Vec<u8>, E>,
+    ) -> Result<Cow<'_, [u8]>, E> {
+        let Some(slot) = self.encoded_generated.get(index) else {
+            return encode(&self.generated_row(index)).map(Cow::Owned);
+        };
+        if let Some(bytes) = slot.get() {
+            return Ok(Cow::Borrowed(bytes));
+        }
+        let bytes = encode(&self.generated_row(index))?.into_boxed_slice();
+        Ok(Cow::Borrowed(slot.get_or_init(|| bytes)))
     }
 
     /// A fresh value for an auto-increment key column: increasing, like the service's.
@@ -201,10 +231,31 @@ impl fmt::Debug for Scan<'_> {
     }
 }
 
+/// One row of a scan before a generated row is built: readers that can use a cached form of
+/// a generated row (see [`Table::encoded_generated_row`]) never build it.
+#[derive(Debug)]
+pub enum ScanEntry<'a> {
+    Written(&'a Key, &'a StoredRow),
+    Generated(Key, usize),
+}
+
 impl<'a> Iterator for Scan<'a> {
     type Item = (Cow<'a, Key>, Cow<'a, StoredRow>);
 
     fn next(&mut self) -> Option<Self::Item> {
+        Some(match self.next_entry()? {
+            ScanEntry::Written(key, row) => (Cow::Borrowed(key), Cow::Borrowed(row)),
+            ScanEntry::Generated(key, index) => {
+                let source = self.generated?;
+                (Cow::Owned(key), Cow::Owned(source.row(index)))
+            }
+        })
+    }
+}
+
+impl<'a> Scan<'a> {
+    /// The next row in key order, a generated one as its index.
+    pub fn next_entry(&mut self) -> Option<ScanEntry<'a>> {
         loop {
             let generated = match self.generated {
                 Some(source) if self.next < self.end => {
@@ -236,18 +287,16 @@ impl<'a> Iterator for Scan<'a> {
                 }
                 let (key, row) = self.written.next()?;
                 match row {
-                    Some(row) => return Some((Cow::Borrowed(key), Cow::Borrowed(row))),
+                    Some(row) => return Some(ScanEntry::Written(key, row)),
                     None => continue,
                 }
             }
-            let (source, index, key) = generated?;
+            let (_, index, key) = generated?;
             self.consume_generated();
-            return Some((Cow::Owned(key), Cow::Owned(source.row(index))));
+            return Some(ScanEntry::Generated(key, index));
         }
     }
-}
 
-impl Scan<'_> {
     fn consume_generated(&mut self) {
         if self.backward {
             self.end -= 1;

@@ -24,6 +24,7 @@ import { blockingByStep } from "./issueSteps";
 import { rememberedProfile, rememberProfile } from "./lastProfile";
 import { Stepper } from "./Stepper";
 import type { Step } from "./Stepper";
+import { queryKeys } from "./queryKeys";
 import { useLoad } from "./useLoad";
 import { useProfiles } from "./useProfiles";
 import { useTableSource } from "./useTableSource";
@@ -56,7 +57,7 @@ export function App() {
   const { t } = useTranslation();
   // Each "Add profile" starts a fresh form, even when one is already on screen.
   const [addAttempt, setAddAttempt] = useState(0);
-  const [state, retry] = useLoad(appInfo);
+  const [state, retry] = useLoad(queryKeys.appInfo, appInfo);
   const profiles = useProfiles();
   const [currentName, setCurrentName] = useState<string | null>(null);
   // The source table and destination bucket picked in the workspace, per profile and instance.
@@ -136,7 +137,10 @@ export function App() {
       instanceName,
       endpoints: null,
     })
-      .then(() => profiles.reload())
+      .then(() => {
+        profiles.forget(current.name);
+        return profiles.reload();
+      })
       .catch((reason: unknown) => {
         if (reason instanceof CommandFailed) setStartError(reason.error);
         else throw reason;
@@ -154,6 +158,7 @@ export function App() {
 
   const afterDelete = (name: string) => {
     setDeleting(null);
+    profiles.forget(name);
     if (name === currentName) {
       setCurrentName(null);
       rememberProfile(null);
@@ -289,6 +294,7 @@ export function App() {
               profile={view.profile}
               onCancel={goToProfiles}
               onSaved={(before, after) => {
+                profiles.forget(before.name);
                 if (before.name === currentName) {
                   setCurrentName(after.name);
                   rememberProfile(after.name);

@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { QueryKey } from "@tanstack/react-query";
+import { useCallback } from "react";
 
 import type { IpcError } from "../bindings/IpcError";
 import { CommandFailed } from "../ipc";
@@ -8,30 +10,41 @@ export type Load<T> =
   | { status: "ready"; value: T }
   | { status: "failed"; error: IpcError };
 
-/** Runs `load` when it changes (keep it stable with useCallback); returns its state and a way
- * to run it again. */
-export function useLoad<T>(load: () => Promise<T>): [Load<T>, () => void] {
-  const [state, setState] = useState<Load<T>>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (value) => {
-        if (current) setState({ status: "ready", value });
-      },
-      (reason: unknown) => {
-        if (!current) return;
-        if (reason instanceof CommandFailed) setState({ status: "failed", error: reason.error });
-        else throw reason;
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [load, attempt]);
-  // Keeps showing what is on screen until the new answer arrives: no flash of "Loading".
+export interface LoadOptions {
+  /** False keeps it loading without asking (e.g. until the answer is needed). */
+  enabled?: boolean;
+  /** Asks again every so many milliseconds while this is a number. */
+  refetchInterval?: number | false;
+  /** How long an answer stays fresh, when not the app's default. */
+  staleTime?: number;
+}
+
+/** Only failures Rust reported are shown on screen; anything else is a bug and goes up. */
+const isBug = (error: Error) => !(error instanceof CommandFailed);
+
+/**
+ * One answer from Rust through the query cache under `key`, as the screens show it; the second
+ * value asks again. A new key keeps showing what is on screen until its answer arrives.
+ */
+export function useLoad<T>(key: QueryKey, load: () => Promise<T>, options: LoadOptions = {}): [Load<T>, () => void] {
+  const query = useQuery({
+    queryKey: key,
+    queryFn: load,
+    enabled: options.enabled ?? true,
+    refetchInterval: options.refetchInterval ?? false,
+    placeholderData: keepPreviousData,
+    ...(options.staleTime === undefined ? {} : { staleTime: options.staleTime }),
+    throwOnError: isBug,
+  });
+  const { refetch } = query;
   const reload = useCallback(() => {
-    setAttempt((n) => n + 1);
-  }, []);
-  return [state, reload];
+    void refetch();
+  }, [refetch]);
+  return [loadOf(query.error, query.data), reload];
+}
+
+function loadOf<T>(error: Error | null, data: T | undefined): Load<T> {
+  if (error instanceof CommandFailed) return { status: "failed", error: error.error };
+  if (data !== undefined) return { status: "ready", value: data };
+  return { status: "loading" };
 }

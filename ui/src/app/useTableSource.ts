@@ -4,6 +4,7 @@ import type { ColumnProfile } from "../bindings/ColumnProfile";
 import type { SchemaSample } from "../bindings/SchemaSample";
 import type { SourceColumn } from "../bindings/SourceColumn";
 import { tableColumns } from "../ipc";
+import { queryKeys } from "./queryKeys";
 import { useLoad } from "./useLoad";
 import type { Load } from "./useLoad";
 
@@ -35,7 +36,8 @@ const NO_TABLE = () => Promise.resolve<SourceColumn[]>([]);
 export function useTableSource(profile: string | null, table: string | null): TableSource {
   const key = profile && table ? `${profile}/${table}` : null;
   const [declared, reloadDeclared] = useLoad(
-    useCallback(() => (profile && table ? tableColumns(profile, table) : NO_TABLE()), [profile, table]),
+    profile && table ? queryKeys.tableColumns(profile, table) : ["tableColumns", "none"],
+    () => (profile && table ? tableColumns(profile, table) : NO_TABLE()),
   );
   const [held, setHeld] = useState<{ key: string; sample: SchemaSample } | null>(null);
   const sample = held !== null && held.key === key ? held.sample : null;

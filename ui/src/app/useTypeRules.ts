@@ -1,12 +1,10 @@
-import { useCallback, useState } from "react";
+import { useState } from "react";
 
 import type { TypeRule } from "../bindings/TypeRule";
 import { typeRules } from "../ipc";
+import { queryKeys } from "./queryKeys";
 import { useLoad } from "./useLoad";
 import type { Load } from "./useLoad";
-
-/** Stays pending: nothing is asked until the rules are needed. */
-const notYet = () => new Promise<TypeRule[]>(() => undefined);
 
 /**
  * The domain's type rules, asked for once, when first `needed` (a table is chosen): the start
@@ -16,5 +14,6 @@ export function useTypeRules(needed: boolean): [Load<TypeRule[]>, () => void] {
   // Once needed, always needed: choosing another profile must not ask again.
   const [wanted, setWanted] = useState(needed);
   if (needed && !wanted) setWanted(true);
-  return useLoad(useCallback(() => (wanted ? typeRules() : notYet()), [wanted]));
+  // They never change while the app runs.
+  return useLoad(queryKeys.typeRules, typeRules, { enabled: wanted, staleTime: Infinity });
 }

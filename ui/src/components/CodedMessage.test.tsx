@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen } from "../test/render";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { i18next, initI18n } from "../i18n";

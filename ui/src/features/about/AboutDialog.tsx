@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -17,7 +18,7 @@ export function AboutDialog({ version, onClose }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const filterId = useId();
-  const [licences, reload] = useLoad(thirdPartyLicences);
+  const [licences, reload] = useLoad(queryKeys.licences, thirdPartyLicences);
   const [filter, setFilter] = useState("");
   // Typing stays responsive while ~500 rows re-filter.
   const deferred = useDeferredValue(filter.trim().toLowerCase());

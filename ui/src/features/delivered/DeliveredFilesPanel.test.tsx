@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "../../test/render";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { DeliveredFiles } from "../../bindings/DeliveredFiles";

@@ -1,11 +1,10 @@
-import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { listDeliveredFiles } from "../../ipc";
 import { formatBytes } from "./formatBytes";
-import { useInterval } from "./useInterval";
 import { ossUrl } from "./ossUrl";
 
 interface Props {
@@ -19,8 +18,9 @@ interface Props {
 /** The objects a task delivered: key, size, and when each was last written (local and UTC). */
 export function DeliveredFilesPanel({ profile, table, task, refreshMs }: Props) {
   const { t, i18n } = useTranslation();
-  const [files, reload] = useLoad(useCallback(() => listDeliveredFiles(profile, table, task), [profile, table, task]));
-  useInterval(reload, refreshMs);
+  const [files, reload] = useLoad(queryKeys.deliveredFiles(profile, table, task), () => listDeliveredFiles(profile, table, task), {
+    refetchInterval: refreshMs ?? false,
+  });
   const local = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium" });
   const utc = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   const titleId = `delivered-${task}`;

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import type { IpcError } from "../../bindings/IpcError";
 import type { TaskDraft } from "../../bindings/TaskDraft";
@@ -17,7 +18,7 @@ interface Props {
 /** Saved drafts: which table, task and columns, when; reopen or delete each. */
 export function DraftsPage({ onOpen }: Props) {
   const { t, i18n } = useTranslation();
-  const [drafts, reload] = useLoad(listDrafts);
+  const [drafts, reload] = useLoad(queryKeys.drafts, listDrafts);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [openError, setOpenError] = useState<IpcError | null>(null);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });

@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -5,6 +6,7 @@ import type { DraftSummary } from "../../bindings/DraftSummary";
 import type { IpcError } from "../../bindings/IpcError";
 import type { TaskDraft } from "../../bindings/TaskDraft";
 import { Dialog } from "../../components/Dialog";
+import { queryKeys } from "../../app/queryKeys";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { CommandFailed, listDrafts, saveDraft } from "../../ipc";
 
@@ -17,6 +19,7 @@ interface Props {
 /** Asks for a name and saves the draft; an existing name is overwritten only after a second yes. */
 export function SaveDraftDialog({ draft, onSaved, onClose }: Props) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const titleId = useId();
   const nameId = useId();
   const problemId = useId();
@@ -44,7 +47,10 @@ export function SaveDraftDialog({ draft, onSaved, onClose }: Props) {
           setExists(trimmed);
           return;
         }
-        return saveDraft(trimmed, draft).then(onSaved);
+        return saveDraft(trimmed, draft).then((saved) => {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.drafts });
+          onSaved(saved);
+        });
       })
       .catch(fail)
       .finally(() => {

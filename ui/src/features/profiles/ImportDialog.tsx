@@ -1,7 +1,8 @@
-import { useCallback, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import type { ImportCandidatePreview } from "../../bindings/ImportCandidatePreview";
 import type { IpcError } from "../../bindings/IpcError";
@@ -29,8 +30,8 @@ export function ImportDialog({ onImported, onClose }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const formId = useId();
-  const [preview, reload] = useLoad(useCallback(() => importPreview(), []));
-  const [regions] = useLoad(useCallback(() => knownRegions(), []));
+  const [preview, reload] = useLoad(queryKeys.importPreview, importPreview);
+  const [regions] = useLoad(queryKeys.knownRegions, knownRegions);
   const [chosen, setChosen] = useState<ImportCandidatePreview | null>(null);
   const [name, setName] = useState("");
   const [instanceName, setInstanceName] = useState("");

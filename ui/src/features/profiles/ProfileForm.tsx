@@ -1,7 +1,8 @@
-import { useCallback, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { ReactNode, SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import type { IpcError } from "../../bindings/IpcError";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -34,7 +35,7 @@ export function ProfileForm({ mode, onSubmit, onCancel }: Props) {
   const [advancedOpen, setAdvancedOpen] = useState(
     () => mode.kind === "edit" && ENDPOINT_FIELDS.some((field) => valuesFrom(mode.profile)[field] !== ""),
   );
-  const [regions] = useLoad(useCallback(() => knownRegions(), []));
+  const [regions] = useLoad(queryKeys.knownRegions, knownRegions);
 
   const problems = checkValues(values, mode);
   const editing = mode.kind === "edit";

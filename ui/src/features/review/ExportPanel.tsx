@@ -1,6 +1,7 @@
-import { useCallback, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { IpcError } from "../../bindings/IpcError";
@@ -21,7 +22,7 @@ export function ExportPanel({ profile, draft }: Props) {
   const { t } = useTranslation();
   const name = useId();
   const [format, setFormat] = useState<ExportFormat>("json");
-  const [exported, reload] = useLoad(useCallback(() => exportTask(profile, draft, format), [profile, draft, format]));
+  const [exported, reload] = useLoad(queryKeys.exported(profile, draft, format), () => exportTask(profile, draft, format));
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<IpcError | null>(null);
 

@@ -1,6 +1,6 @@
-import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import type { TaskDraft } from "../../bindings/TaskDraft";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -17,7 +17,7 @@ interface Props {
 /** The sampled rows written as Parquet by the domain and read back: the schema header, then rows. */
 export function ParquetPreviewTable({ profile, draft }: Props) {
   const { t, i18n } = useTranslation();
-  const [preview, reload] = useLoad(useCallback(() => previewParquet(profile, draft, PREVIEW_ROWS), [profile, draft]));
+  const [preview, reload] = useLoad(queryKeys.parquetPreview(profile, draft), () => previewParquet(profile, draft, PREVIEW_ROWS));
   const number = new Intl.NumberFormat(i18n.language);
   if (preview.status === "loading") return <p className="loading">{t("app.loading")}</p>;
   if (preview.status === "failed") return <ErrorNotice error={preview.error} onRetry={reload} />;

@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -6,6 +7,7 @@ import type { DeliveryTaskView } from "../../bindings/DeliveryTaskView";
 import type { DraftReview } from "../../bindings/DraftReview";
 import type { IpcError } from "../../bindings/IpcError";
 import type { TaskDraft } from "../../bindings/TaskDraft";
+import { queryKeys } from "../../app/queryKeys";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PageTitle } from "../../components/PageTitle";
 import { CommandFailed, createDeliveryTask } from "../../ipc";
@@ -31,6 +33,7 @@ interface Props {
 /** The draft as it will be sent, what it will write, and the one button that creates it. */
 export function ReviewPage({ profile, draft, review, reviewError, checking, onGoTo, onSaveDraft, onCreated }: Props) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<IpcError | null>(null);
   const errors = review?.issues.filter((issue) => issue.severity === "error").length ?? 0;
@@ -51,7 +54,11 @@ export function ReviewPage({ profile, draft, review, reviewError, checking, onGo
     setCreating(true);
     setCreateError(null);
     createDeliveryTask(profile, draft)
-      .then(onCreated, (reason: unknown) => {
+      .then((created) => {
+        // The new task shows in every list of the profile's tasks, cached or not.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.tasksOf(profile) });
+        onCreated(created);
+      }, (reason: unknown) => {
         // The draft stays exactly as it is: fix the cause, then create again.
         if (reason instanceof CommandFailed) setCreateError(reason.error);
         else throw reason;

@@ -1,12 +1,14 @@
+import { useQueryClient } from "@tanstack/react-query";
+import type { QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { DeliveryTaskView } from "../../bindings/DeliveryTaskView";
 import type { TableFailure } from "../../bindings/TableFailure";
 import type { TaskDraft } from "../../bindings/TaskDraft";
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { useInterval } from "../delivered/useInterval";
 import { DeleteTaskDialog } from "./DeleteTaskDialog";
 import { TaskDetails } from "./TaskDetails";
 import { TaskRemedy } from "./TaskRemedy";
@@ -16,7 +18,9 @@ import type { TaskList as Listed } from "./taskRows";
 
 interface Props {
   profile: string;
-  /** Loads the tasks (keep it stable with useCallback); the time it answered is kept for the lag. */
+  /** Where the list sits in the query cache. */
+  queryKey: QueryKey;
+  /** Loads the tasks; the time it answered is kept for the lag. */
   load: () => Promise<Listed & { at: number }>;
   heading: string;
   emptyText: string;
@@ -33,6 +37,7 @@ interface Props {
 /** Listed tasks with their state, refreshed while any runs; details, remedies and delete. */
 export function TaskList({
   profile,
+  queryKey,
   load,
   heading,
   emptyText,
@@ -44,12 +49,14 @@ export function TaskList({
   onDraftFromTask,
 }: Props) {
   const { t } = useTranslation();
-  const [listed, reload] = useLoad(load);
+  const queryClient = useQueryClient();
+  // Read again while any task runs: its phase, checkpoint and files move on their own.
+  const [running, setRunning] = useState(false);
+  const [listed, reload] = useLoad(queryKey, load, { refetchInterval: running ? refreshMs : false });
   const [deleting, setDeleting] = useState<DeliveryTaskView | null>(null);
   const [open, setOpen] = useState<string | null>(openTask);
-  // Read again while any task runs: its phase, checkpoint and files move on their own.
-  const running = listed.status === "ready" && listed.value.rows.some(({ status }) => isRunning(status));
-  useInterval(reload, running ? refreshMs : null);
+  const runningNow = listed.status === "ready" && listed.value.rows.some(({ status }) => isRunning(status));
+  if (runningNow !== running) setRunning(runningNow);
 
   return (
     <>
@@ -109,7 +116,8 @@ export function TaskList({
           }}
           onDeleted={() => {
             setDeleting(null);
-            reload();
+            // Every list showing the task (this table's, the instance's) asks again.
+            void queryClient.invalidateQueries({ queryKey: queryKeys.tasksOf(profile) });
           }}
         />
       )}

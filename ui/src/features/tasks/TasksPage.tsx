@@ -1,7 +1,8 @@
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { TaskDraft } from "../../bindings/TaskDraft";
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { listTables } from "../../ipc";
@@ -43,13 +44,11 @@ export function TasksPage({
 }: Props) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string>(initialTable ?? ALL_TABLES);
-  const [tables, reloadTables] = useLoad(useCallback(() => listTables(profile), [profile]));
+  const [tables, reloadTables] = useLoad(queryKeys.tables(profile), () => listTables(profile));
   const table = chosen === ALL_TABLES ? null : chosen;
-  const loadOne = useCallback(
-    () => loadTaskRows(profile, chosen).then((rows) => ({ rows, failedTables: [], tablesAsked: null, at: Date.now() })),
-    [profile, chosen],
-  );
-  const loadAll = useCallback(() => loadInstanceRows(profile).then((listed) => ({ ...listed, at: Date.now() })), [profile]);
+  const loadOne = () =>
+    loadTaskRows(profile, chosen).then((rows) => ({ rows, failedTables: [], tablesAsked: null, at: Date.now() }));
+  const loadAll = () => loadInstanceRows(profile).then((listed) => ({ ...listed, at: Date.now() }));
   const shared = { profile, refreshMs, region, onOpenWizard, onDraftFromTask };
 
   return (
@@ -76,6 +75,7 @@ export function TasksPage({
             <TaskList
               key={ALL_TABLES}
               {...shared}
+              queryKey={queryKeys.instanceTasks(profile)}
               load={loadAll}
               heading={t("watch.allTitle")}
               emptyText={t("watch.noneInInstance")}
@@ -86,6 +86,7 @@ export function TasksPage({
             <TaskList
               key={table}
               {...shared}
+              queryKey={queryKeys.tasks(profile, table)}
               load={loadOne}
               heading={t("tasks.ofTable", { table })}
               emptyText={t("tasks.none")}

@@ -1,6 +1,7 @@
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import type { Load } from "../../app/useLoad";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -40,25 +41,8 @@ export function Workspace({
 }: Props) {
   const { t } = useTranslation();
   const [table, setTable] = useState<string | null>(initialTable);
-  const [tables, reloadTables] = useLoad(useCallback(() => listTables(profile), [profile]));
-  const [buckets, reloadBuckets] = useLoad(
-    useCallback(
-      () =>
-        listBuckets(profile).then((list) =>
-          list.map(
-            (b): ListItem => ({
-              id: b.name,
-              label: b.name,
-              detail: b.region,
-              disabledReason: b.sameRegion
-                ? undefined
-                : t("pick.otherRegion", { bucketRegion: b.region, region }),
-            }),
-          ),
-        ),
-      [profile, region, t],
-    ),
-  );
+  const [tables, reloadTables] = useLoad(queryKeys.tables(profile), () => listTables(profile));
+  const [buckets, reloadBuckets] = useLoad(queryKeys.buckets(profile), () => listBuckets(profile));
 
   return (
     <main className="workspace" aria-labelledby="workspace-title">
@@ -93,12 +77,19 @@ export function Workspace({
         <section aria-labelledby="buckets-title">
           <h2 id="buckets-title">{t("pick.buckets")}</h2>
           <Loaded state={buckets} onRetry={reloadBuckets}>
-            {(items) => (
+            {(list) => (
               <SearchableList
                 label={t("pick.filterBuckets")}
                 filterPlaceholder={t("pick.filterPlaceholder")}
                 emptyText={t("pick.noBuckets")}
-                items={items}
+                items={list.map(
+                  (b): ListItem => ({
+                    id: b.name,
+                    label: b.name,
+                    detail: b.region,
+                    disabledReason: b.sameRegion ? undefined : t("pick.otherRegion", { bucketRegion: b.region, region }),
+                  }),
+                )}
                 selectedId={bucket}
                 onSelect={onBucketChosen}
               />

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { DeliveryRoleStatus } from "../bindings/DeliveryRoleStatus";
@@ -6,6 +7,7 @@ import type { IpcError } from "../bindings/IpcError";
 import type { ProfileSummary } from "../bindings/ProfileSummary";
 import type { TaskDraft } from "../bindings/TaskDraft";
 import { checkDraft, CommandFailed, deliveryRole } from "../ipc";
+import { queryKeys } from "./queryKeys";
 
 /** How long typing may pause before the draft is checked again in Rust. */
 export const CHECK_DELAY_MS = 150;
@@ -67,14 +69,27 @@ export function useTaskDraft(profile: ProfileSummary | null, table: string | nul
     review: DraftReview | null;
     error: IpcError | null;
   } | null>(null);
-  const [roleState, setRoleState] = useState<{ profile: string; role: DeliveryRoleStatus | null; error: IpcError | null } | null>(
-    null,
-  );
   const sequence = useRef(0);
   const profileName = profile?.name ?? null;
+  const queryClient = useQueryClient();
 
-  const role = roleState?.profile === profileName ? roleState.role : null;
-  const roleError = roleState?.profile === profileName ? roleState.error : null;
+  // The delivery role of the profile's account, looked up once per profile (through the cache).
+  const roleQuery = useQuery({
+    queryKey: queryKeys.roleStatus(profileName ?? ""),
+    queryFn: () =>
+      deliveryRole(profileName ?? "").then((found) => {
+        // The found ARN fills an empty field; one the user typed is never replaced.
+        const arn = found.roleArn;
+        if (arn !== null) {
+          setHeld((before) => (before && before.draft.roleArn === "" ? { ...before, draft: { ...before.draft, roleArn: arn } } : before));
+        }
+        return found;
+      }),
+    enabled: profileName !== null,
+    throwOnError: (error) => !(error instanceof CommandFailed),
+  });
+  const role = profileName === null ? null : (roleQuery.data ?? null);
+  const roleError = profileName !== null && roleQuery.error instanceof CommandFailed ? roleQuery.error.error : null;
 
   // A new table or profile starts a new draft (state adjusted while rendering, as React
   // documents for values derived from a change).
@@ -83,31 +98,6 @@ export function useTaskDraft(profile: ProfileSummary | null, table: string | nul
     setHeld({ key, draft: newDraft(profile.region, table, bucket, role?.roleArn ?? null) });
   }
   const draft = key !== null && held?.key === key ? held.draft : null;
-
-  // The delivery role of the profile's account, looked up once per profile.
-  useEffect(() => {
-    if (profileName === null) return;
-    let current = true;
-    deliveryRole(profileName).then(
-      (found) => {
-        if (!current) return;
-        setRoleState({ profile: profileName, role: found, error: null });
-        // The found ARN fills an empty field; one the user typed is never replaced.
-        const arn = found.roleArn;
-        if (arn !== null) {
-          setHeld((before) => (before && before.draft.roleArn === "" ? { ...before, draft: { ...before.draft, roleArn: arn } } : before));
-        }
-      },
-      (reason: unknown) => {
-        if (!current) return;
-        if (reason instanceof CommandFailed) setRoleState({ profile: profileName, role: null, error: reason.error });
-        else throw reason;
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [profileName]);
 
   // Every version of the draft is checked after a pause; only the newest answer counts.
   useEffect(() => {
@@ -144,9 +134,9 @@ export function useTaskDraft(profile: ProfileSummary | null, table: string | nul
 
   const setRole = useCallback(
     (next: DeliveryRoleStatus) => {
-      if (profileName !== null) setRoleState({ profile: profileName, role: next, error: null });
+      if (profileName !== null) queryClient.setQueryData(queryKeys.roleStatus(profileName), next);
     },
-    [profileName],
+    [profileName, queryClient],
   );
 
   // The last answer stays on screen while a newer check runs (no flicker), but only for the

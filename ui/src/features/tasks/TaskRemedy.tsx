@@ -1,8 +1,10 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { DeliveryRoleStatus } from "../../bindings/DeliveryRoleStatus";
 import type { IpcError } from "../../bindings/IpcError";
+import { queryKeys } from "../../app/queryKeys";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { CommandFailed, createDeliveryRole, deliveryRole } from "../../ipc";
 
@@ -51,6 +53,7 @@ type RoleState =
 /** Looks the delivery role up and, when it is missing and the keys may, creates it here. */
 function RoleRemedy({ profile, task }: { profile: string; task: string }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [state, setState] = useState<RoleState>({ step: "idle" });
   const role = state.step === "known" || state.step === "failed" ? state.role : null;
 
@@ -58,6 +61,8 @@ function RoleRemedy({ profile, task }: { profile: string; task: string }) {
     setState({ step: "busy", label });
     command().then(
       (found) => {
+        // What the user just asked for is the freshest answer: the wizard's role field uses it too.
+        queryClient.setQueryData(queryKeys.roleStatus(profile), found);
         setState({ step: "known", role: found, created });
       },
       (reason: unknown) => {

@@ -106,7 +106,11 @@ export function App() {
       .then(() => profiles.reload())
       .then((all) => {
         const sandbox = all.find((p) => p.kind === "sandbox");
-        if (sandbox) openProfile(sandbox);
+        // A sandbox started anew serves its seed again: nothing read from an earlier one holds.
+        if (sandbox) {
+          profiles.forget(sandbox.name);
+          openProfile(sandbox);
+        }
         retry();
       })
       .catch((reason: unknown) => {

@@ -85,6 +85,34 @@ describe("the query cache", () => {
   });
 });
 
+describe("moving a profile to another instance", () => {
+  it("forgets what was read for the old instance and lists the new one's tables", async () => {
+    localStorage.setItem("tsds.lastProfile", "prod");
+    let instance = "prod-inst";
+    const calls = counted({
+      app_info: () => appInfoFixture(),
+      list_profiles: () => [profileFixture({ instanceName: instance })],
+      list_instances: () => [
+        { name: "prod-inst", region: "cn-hangzhou", status: "Normal", description: null },
+        { name: "other-inst", region: "cn-hangzhou", status: "Normal", description: null },
+      ],
+      list_tables: () => (instance === "prod-inst" ? ["orders"] : ["events"]),
+      list_buckets: () => [],
+      delivery_role: () => roleFixture(true),
+      update_profile: ({ request }) => {
+        instance = request.instanceName ?? instance;
+        return profileFixture({ instanceName: instance });
+      },
+    });
+    render(<App />);
+    expect(await screen.findByRole("option", { name: "orders" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("option", { name: "other-inst" }));
+    expect(await screen.findByRole("option", { name: "events" })).toBeInTheDocument();
+    expect(screen.queryByRole("option", { name: "orders" })).not.toBeInTheDocument();
+    expect(calls.get("list_tables")).toBe(2);
+  });
+});
+
 describe("deleting a task", () => {
   it("reads the table's task list again, and drops the instance's cached list too", async () => {
     const deleted: string[] = [];

@@ -18,6 +18,8 @@ export const queryKeys = {
   buckets: (profile: string) => ["profile", profile, "buckets"],
   instances: (profile: string) => ["profile", profile, "instances"],
   tableColumns: (profile: string, table: string) => ["profile", profile, "tableColumns", table],
+  /** No table chosen yet: no columns, asked of nobody. */
+  noTableColumns: ["tableColumns", "none"],
   tasksOf: (profile: string) => ["profile", profile, "tasks"],
   tasks: (profile: string, table: string) => ["profile", profile, "tasks", "table", table],
   instanceTasks: (profile: string) => ["profile", profile, "tasks", "instance"],

@@ -17,6 +17,8 @@ export interface LoadOptions {
   refetchInterval?: number | false;
   /** How long an answer stays fresh, when not the app's default. */
   staleTime?: number;
+  /** How long an answer no screen shows is kept, when not the library's default (0: forget at once). */
+  gcTime?: number;
 }
 
 /** Only failures Rust reported are shown on screen; anything else is a bug and goes up. */
@@ -34,6 +36,7 @@ export function useLoad<T>(key: QueryKey, load: () => Promise<T>, options: LoadO
     refetchInterval: options.refetchInterval ?? false,
     placeholderData: keepPreviousData,
     ...(options.staleTime === undefined ? {} : { staleTime: options.staleTime }),
+    ...(options.gcTime === undefined ? {} : { gcTime: options.gcTime }),
     throwOnError: isBug,
   });
   const { refetch } = query;

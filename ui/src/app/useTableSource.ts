@@ -36,7 +36,7 @@ const NO_TABLE = () => Promise.resolve<SourceColumn[]>([]);
 export function useTableSource(profile: string | null, table: string | null): TableSource {
   const key = profile && table ? `${profile}/${table}` : null;
   const [declared, reloadDeclared] = useLoad(
-    profile && table ? queryKeys.tableColumns(profile, table) : ["tableColumns", "none"],
+    profile && table ? queryKeys.tableColumns(profile, table) : queryKeys.noTableColumns,
     () => (profile && table ? tableColumns(profile, table) : NO_TABLE()),
   );
   const [held, setHeld] = useState<{ key: string; sample: SchemaSample } | null>(null);

@@ -25,12 +25,15 @@ type ImportField = "name" | "instanceName" | "region";
 
 const keyOf = (candidate: ImportCandidatePreview) => `${candidate.source}:${candidate.sourceName}`;
 
+/** What can be imported changes outside the app (and with each import): read it anew at every opening. */
+const FRESH_EACH_TIME = { staleTime: 0, gcTime: 0 };
+
 /** Lists what the aliyun CLI config, credentials file and environment hold, and imports one. */
 export function ImportDialog({ onImported, onClose }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const formId = useId();
-  const [preview, reload] = useLoad(queryKeys.importPreview, importPreview);
+  const [preview, reload] = useLoad(queryKeys.importPreview, importPreview, FRESH_EACH_TIME);
   const [regions] = useLoad(queryKeys.knownRegions, knownRegions);
   const [chosen, setChosen] = useState<ImportCandidatePreview | null>(null);
   const [name, setName] = useState("");

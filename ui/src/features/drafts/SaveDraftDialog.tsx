@@ -40,7 +40,12 @@ export function SaveDraftDialog({ draft, onSaved, onClose }: Props) {
     if (trimmed === "") return;
     setBusy(true);
     setError(null);
-    const check = confirmed ? Promise.resolve(false) : listDrafts().then((all) => all.some((d) => d.name === trimmed));
+    // Asked anew (not from the cache): another window may have saved one by that name meanwhile.
+    const check = confirmed
+      ? Promise.resolve(false)
+      : queryClient
+          .query({ queryKey: queryKeys.drafts, queryFn: listDrafts, staleTime: 0 })
+          .then((all) => all.some((d) => d.name === trimmed));
     check
       .then((taken) => {
         if (taken) {

@@ -362,7 +362,8 @@ mod tests {
             end_time: Some(i64::MAX),
             specific_time: None,
         };
-        let built = Selection::new(&t, Vec::new(), Some(1), Some(everything), 0).expect("selection");
+        let built =
+            Selection::new(&t, Vec::new(), Some(1), Some(everything), 0).expect("selection");
         assert!(!built.is_whole_row());
         let first = all(&t, &whole);
         let second = all(&t, &whole);
@@ -371,6 +372,9 @@ mod tests {
         assert_eq!(first.rows, slow.rows, "cached equals freshly built");
         assert!(first.row_count >= 50, "{}", first.row_count);
         let text = String::from_utf8_lossy(&first.rows);
-        assert!(text.contains("rewritten"), "the written row replaces seed row 7");
+        assert!(
+            text.contains("rewritten"),
+            "the written row replaces seed row 7"
+        );
     }
 }

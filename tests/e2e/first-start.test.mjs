@@ -149,4 +149,14 @@ test("the tasks step lists the demo task of the orders table with its phase", as
   assert.match(text, /sandbox-delivery\/orders\/\$yyyy\/\$MM\/\$dd/);
   await browser.pause(500);
   writeFileSync(path.join(artifacts, "e2e-tasks.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
+  // Deleting asks first, naming the task; then the task is gone from the list.
+  await (await browser.$('button[aria-label="Delete orders-daily"]')).click();
+  const dialog = await browser.$('[role="dialog"]');
+  await dialog.waitForDisplayed({ timeout: 5000 });
+  assert.match(await dialog.getText(), /orders-daily/);
+  await (await dialog.$("button=Delete task")).click();
+  await browser.waitUntil(async () => !(await (await browser.$('tr[data-task="orders-daily"]')).isExisting()), {
+    timeout: 15000,
+    timeoutMsg: "the deleted task is still listed",
+  });
 });

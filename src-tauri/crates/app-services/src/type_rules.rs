@@ -39,21 +39,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_four_documented_pairs_are_the_only_supported_ones() {
-        let supported: Vec<(TablestoreType, ParquetType)> = type_rules()
-            .into_iter()
-            .filter(|rule| rule.verdict.is_supported())
-            .map(|rule| (rule.source, rule.target))
-            .collect();
+    fn every_pair_is_listed_once_and_each_source_but_binary_has_exactly_one_default() {
+        let rules = type_rules();
         assert_eq!(
-            supported,
-            vec![
-                (TablestoreType::Integer, ParquetType::Int64),
-                (TablestoreType::Double, ParquetType::Double),
-                (TablestoreType::Boolean, ParquetType::Bool),
-                (TablestoreType::String, ParquetType::Utf8),
-            ]
+            rules.len(),
+            TablestoreType::ALL.len() * ParquetType::ALL.len()
         );
+        for source in TablestoreType::ALL {
+            let defaults: Vec<ParquetType> = rules
+                .iter()
+                .filter(|rule| rule.source == source && rule.is_default)
+                .map(|rule| rule.target)
+                .collect();
+            let expected = usize::from(source != TablestoreType::Binary);
+            assert_eq!(defaults.len(), expected, "{source}: {defaults:?}");
+            assert!(rules
+                .iter()
+                .filter(|rule| rule.source == source && rule.is_default)
+                .all(|rule| rule.verdict.is_supported()));
+        }
     }
 
     #[test]

@@ -29,11 +29,7 @@ after(async () => {
 
 test("the sandbox's users table is picked with the delivery bucket and sampled", async () => {
   await app.trySandbox();
-  const users = await browser.$('[role="option"]*=users');
-  await users.waitForDisplayed({ timeout: 15000 });
-  await users.click();
-  await app.replaceText(await browser.$('input[aria-label="Filter buckets"]'), "delivery");
-  await (await browser.$('[role="option"]*=sandbox-delivery')).click();
+  await app.pick("users", "sandbox-delivery");
   await app.step("Schema");
   await (await browser.$("#sample-rows")).click();
   const summary = await browser.$("#sample-summary");

@@ -64,10 +64,15 @@ export class AppWindow {
   /** Replaces a React-controlled input's text as a person does (select all, type): WebDriver's
    * clear() empties the DOM value behind React's back, so the old text can come back. */
   async replaceText(input, text) {
-    await input.click();
-    await this.browser.keys(["Control", "a"]);
-    await this.browser.keys(["Backspace"]);
-    if (text !== "") await input.addValue(text);
+    // Checked and repeated: under load a key can land before the focus does.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await input.click();
+      await this.browser.keys(["Control", "a"]);
+      await this.browser.keys(["Backspace"]);
+      if (text !== "") await input.addValue(text);
+      if ((await input.getValue()) === text) return;
+    }
+    throw new Error(`could not type "${text}" into the field (it holds "${await input.getValue()}")`);
   }
 
   /** Drags with the pointer: press, nudge past dnd-kit's activation distance, move, release.
@@ -90,6 +95,15 @@ export class AppWindow {
     await start.waitForDisplayed({ timeout: 15000 });
     await start.click();
     await (await this.browser.$("#profile-line")).waitForDisplayed({ timeout: 15000 });
+  }
+
+  /** Picks the source table and (through the bucket filter) the destination bucket. */
+  async pick(table, bucket) {
+    const option = await this.browser.$(`[role="option"]*=${table}`);
+    await option.waitForDisplayed({ timeout: 15000 });
+    await option.click();
+    await this.replaceText(await this.browser.$('input[aria-label="Filter buckets"]'), bucket);
+    await (await this.browser.$(`[role="option"]*=${bucket}`)).click();
   }
 
   /** Sets the in-app sandbox's misbehaviour switches through its admin endpoint. */

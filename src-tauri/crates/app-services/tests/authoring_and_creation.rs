@@ -195,11 +195,7 @@ async fn create_preflights_the_role_and_the_name_then_creates_once_and_lists_del
         .await
         .expect_err("role missing");
     assert_eq!(error.code, ErrorCode::RoleMissing);
-    assert!(services
-        .list_delivery_tasks("sandbox", "users")
-        .await
-        .expect("lists")
-        .is_empty());
+    assert!(common::task_names(&services, "users").await.is_empty());
 
     let role = services
         .create_delivery_role("sandbox")
@@ -219,14 +215,7 @@ async fn create_preflights_the_role_and_the_name_then_creates_once_and_lists_del
         .await
         .expect_err("exists");
     assert_eq!(again.code, ErrorCode::TaskExists);
-    assert_eq!(
-        services
-            .list_delivery_tasks("sandbox", "users")
-            .await
-            .expect("lists")
-            .len(),
-        1
-    );
+    assert_eq!(common::task_names(&services, "users").await, ["users-all"]);
 
     let mut files = None;
     for _ in 0..100 {
@@ -265,10 +254,7 @@ async fn drafts_are_saved_listed_reopened_and_deleted_through_the_services() {
 #[tokio::test]
 async fn a_bucket_gone_since_it_was_picked_is_refused_before_the_create_is_sent() {
     let (services, _dir) = services().await;
-    services
-        .create_delivery_role("sandbox")
-        .await
-        .expect("role");
+    common::with_delivery_role(&services).await;
     let draft = users_draft("users-gone", "sandbox-gone-bucket");
     let error = services
         .create_delivery_task("sandbox", &draft)
@@ -280,21 +266,14 @@ async fn a_bucket_gone_since_it_was_picked_is_refused_before_the_create_is_sent(
         "{}",
         error.message
     );
-    assert!(services
-        .list_delivery_tasks("sandbox", "users")
-        .await
-        .expect("lists")
-        .is_empty());
+    assert!(common::task_names(&services, "users").await.is_empty());
 }
 
 // Multi-threaded: `set_faults` blocks while the in-process sandbox answers it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_create_whose_answer_is_cut_off_is_confirmed_once_and_never_duplicated() {
     let (services, _dir) = services().await;
-    services
-        .create_delivery_role("sandbox")
-        .await
-        .expect("role");
+    common::with_delivery_role(&services).await;
     common::set_faults(
         &services,
         r#"{"truncateRate": 1.0, "operations": ["CreateDeliveryTask"]}"#,
@@ -305,21 +284,14 @@ async fn a_create_whose_answer_is_cut_off_is_confirmed_once_and_never_duplicated
         .expect("confirmed by listing");
     assert_eq!(created.task_name, "users-lost");
     common::set_faults(&services, "{}");
-    let tasks = services
-        .list_delivery_tasks("sandbox", "users")
-        .await
-        .expect("lists");
-    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(common::task_names(&services, "users").await, ["users-lost"]);
 }
 
 // Multi-threaded: `set_faults` blocks while the in-process sandbox answers it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_create_dropped_before_the_service_saw_it_fails_clearly_and_creates_nothing() {
     let (services, _dir) = services().await;
-    services
-        .create_delivery_role("sandbox")
-        .await
-        .expect("role");
+    common::with_delivery_role(&services).await;
     common::set_faults(
         &services,
         r#"{"dropRate": 1.0, "operations": ["CreateDeliveryTask"]}"#,
@@ -330,9 +302,5 @@ async fn a_create_dropped_before_the_service_saw_it_fails_clearly_and_creates_no
         .expect_err("never answered");
     assert_eq!(error.code, ErrorCode::Network, "{error:?}");
     common::set_faults(&services, "{}");
-    assert!(services
-        .list_delivery_tasks("sandbox", "users")
-        .await
-        .expect("lists")
-        .is_empty());
+    assert!(common::task_names(&services, "users").await.is_empty());
 }

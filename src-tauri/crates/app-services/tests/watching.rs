@@ -24,17 +24,22 @@ fn users_task(name: &str) -> TaskDraft {
     }
 }
 
-#[tokio::test]
-async fn the_instance_view_lists_every_tables_tasks_sorted_by_table_then_name() {
-    let (services, _dir) = common::sandbox_services("tests.watching.list", 500).await;
-    services
-        .create_delivery_role("sandbox")
-        .await
-        .expect("role");
+/// The sandbox with the role created and task `users-names` (INC, `name` only) on `users`.
+async fn sandbox_with_users_names_task(
+    namespace: &str,
+) -> (app_services::AppServices, tempfile::TempDir) {
+    let (services, dir) = common::sandbox_services(namespace, 500).await;
+    common::with_delivery_role(&services).await;
     services
         .create_delivery_task("sandbox", &users_task("users-names"))
         .await
         .expect("creates");
+    (services, dir)
+}
+
+#[tokio::test]
+async fn the_instance_view_lists_every_tables_tasks_sorted_by_table_then_name() {
+    let (services, _dir) = sandbox_with_users_names_task("tests.watching.list").await;
     let all = services
         .list_instance_tasks("sandbox")
         .await
@@ -58,15 +63,7 @@ async fn the_instance_view_lists_every_tables_tasks_sorted_by_table_then_name() 
 
 #[tokio::test]
 async fn drift_watch_names_the_columns_the_task_does_not_deliver_and_drafts_a_successor() {
-    let (services, _dir) = common::sandbox_services("tests.watching.drift", 500).await;
-    services
-        .create_delivery_role("sandbox")
-        .await
-        .expect("role");
-    services
-        .create_delivery_task("sandbox", &users_task("users-names"))
-        .await
-        .expect("creates");
+    let (services, _dir) = sandbox_with_users_names_task("tests.watching.drift").await;
     let drift = services
         .drift_watch("sandbox", "users", "users-names", 1_000)
         .await

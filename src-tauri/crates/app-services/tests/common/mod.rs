@@ -39,3 +39,24 @@ pub fn set_faults(services: &AppServices, settings: &str) {
     stream.read_to_string(&mut answer).expect("reads");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
+
+/// Creates the delivery service-linked role, so creates get past the role pre-flight.
+#[allow(dead_code)] // not every test file creates tasks
+pub async fn with_delivery_role(services: &AppServices) {
+    services
+        .create_delivery_role("sandbox")
+        .await
+        .expect("the sandbox creates the role");
+}
+
+/// The names of the tasks of `table` on the sandbox profile.
+#[allow(dead_code)] // not every test file creates tasks
+pub async fn task_names(services: &AppServices, table: &str) -> Vec<String> {
+    services
+        .list_delivery_tasks("sandbox", table)
+        .await
+        .expect("lists tasks")
+        .into_iter()
+        .map(|task| task.task_name)
+        .collect()
+}

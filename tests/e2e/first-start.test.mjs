@@ -4,24 +4,20 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { remote } from "webdriverio";
 
-const application = process.env.TAURI_APP;
+import { openApp } from "./window.mjs";
+
 const artifacts = process.env.TEST_ARTIFACTS ?? path.resolve("test-artifacts");
+let app;
 let browser;
 
 before(async () => {
-  assert.ok(application, "TAURI_APP must name the app binary");
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application } },
-  });
+  app = await openApp();
+  browser = app.browser;
 });
 
 after(async () => {
-  await browser?.deleteSession();
+  await app?.close();
 });
 
 test("the first-start screen offers a profile or the sandbox", async () => {

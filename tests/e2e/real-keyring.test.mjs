@@ -5,24 +5,22 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { remote } from "webdriverio";
+
+import { openApp } from "./window.mjs";
 
 const NAMESPACE = "com.tablestore-delivery-studio.e2e-tests";
 const SECRET = "E2eKeyringSecretSentinel000000001";
 const artifacts = process.env.TEST_ARTIFACTS ?? path.resolve("test-artifacts");
+let app;
 let browser;
 
 before(async () => {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: process.env.TAURI_APP } },
-  });
+  app = await openApp();
+  browser = app.browser;
 });
 
 after(async () => {
-  await browser?.deleteSession();
+  await app?.close();
 });
 
 /** Every file under `dir`, recursively. */

@@ -10,6 +10,7 @@ const artifacts = process.env.TEST_ARTIFACTS ?? path.join(ROOT, "test-artifacts"
 
 /** Opens the app in a new window (a new app process with its own in-process sandbox). */
 export async function openApp() {
+  if (!process.env.TAURI_APP) throw new Error("TAURI_APP must name the app binary (run through run.sh)");
   const browser = await remote({
     hostname: "127.0.0.1",
     port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),

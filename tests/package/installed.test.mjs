@@ -3,22 +3,20 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { remote } from "webdriverio";
+
+import { openApp } from "../e2e/window.mjs";
 
 const artifacts = process.env.TEST_ARTIFACTS ?? path.resolve("test-artifacts");
+let app;
 let browser;
 
 before(async () => {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: process.env.TAURI_APP } },
-  });
+  app = await openApp();
+  browser = app.browser;
 });
 
 after(async () => {
-  await browser?.deleteSession();
+  await app?.close();
 });
 
 test("the installed app opens on the first-start screen with its embedded UI", async () => {

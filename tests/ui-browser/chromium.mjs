@@ -4,7 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
+import { serveDist } from "./serve-dist.mjs";
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** Where screenshots go (CI's test-artifacts folder). */
+export const ARTIFACTS = process.env.TEST_ARTIFACTS ?? path.join(ROOT, "test-artifacts");
 
 /** Headless Chromium with nothing reaching out to the network on its own. */
 export function launchChromium() {
@@ -15,6 +19,19 @@ export function launchChromium() {
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ],
   });
+}
+
+/** The production bundle (ui/dist) served on loopback, and Chromium to open it; `close` stops both. */
+export async function openBuiltUi() {
+  const server = await serveDist(path.join(ROOT, "ui/dist"));
+  const browser = await launchChromium();
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** Serious and critical axe-core findings inside `selector`, colour contrast included. */

@@ -3,25 +3,20 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 
-import { launchChromium } from "./chromium.mjs";
-import { serveDist } from "./serve-dist.mjs";
+import { ARTIFACTS, openBuiltUi } from "./chromium.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const artifacts = process.env.TEST_ARTIFACTS ?? path.join(ROOT, "test-artifacts");
-let server;
+let ui;
 let browser;
 
 before(async () => {
-  server = await serveDist(path.join(ROOT, "ui/dist"));
-  browser = await launchChromium();
+  ui = await openBuiltUi();
+  browser = ui.browser;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await ui?.close();
 });
 
 /** Opens the UI with an IPC bridge whose answers come from `answers` (cmd → result or {error}). */
@@ -64,8 +59,8 @@ test("the production bundle renders the first-start screen from app_info", async
   const calls = await page.evaluate(() => window.__IPC_CALLS__.map((c) => c.cmd));
   assert.ok(calls.every((cmd) => cmd === "app_info" || cmd === "list_profiles"), calls.join());
   assert.deepEqual(errors, []);
-  mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: path.join(artifacts, "browser-first-start.png") });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-first-start.png") });
 });
 
 test("a Chinese system language gets the Simplified Chinese catalogue", async () => {
@@ -150,8 +145,8 @@ test("first start → Add a profile → fill the form → created → shown in t
   // A wrong region is flagged while typing, before anything is sent.
   await page.getByLabel("Region").fill("Beijing");
   await page.getByText("Region IDs are lowercase.").waitFor();
-  mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: path.join(artifacts, "browser-profile-form.png"), fullPage: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-profile-form.png"), fullPage: true });
   // The region combobox filters the known regions by name; arrows and Enter pick one.
   const region = page.getByRole("combobox", { name: "Region" });
   await region.fill("beij");
@@ -172,8 +167,8 @@ test("first start → Add a profile → fill the form → created → shown in t
   await page.locator("#test-connection").click();
   await page.locator(".permission-check").first().waitFor();
   assert.equal(await page.locator(".permission-check").count(), 2);
-  mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: path.join(artifacts, "browser-profile-created.png") });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-profile-created.png") });
   await page.getByRole("button", { name: "Continue" }).click();
   await page.locator("#profile-line").waitFor();
   assert.equal(await page.locator("#profile-line").textContent(), "Profile analytics · region cn-beijing · instance analytics-01");
@@ -187,7 +182,7 @@ test("first start → Add a profile → fill the form → created → shown in t
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   assert.equal(stored, JSON.stringify({ "tsds.lastProfile": "analytics" }));
   assert.deepEqual(errors, []);
-  await page.screenshot({ path: path.join(artifacts, "browser-profile-workspace.png") });
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-profile-workspace.png") });
   await context.close();
 });
 
@@ -245,8 +240,8 @@ test("import: the preview lists found credentials, one is imported under a chose
   assert.equal(await dialog.getByLabel("Profile name").inputValue(), "default");
   await dialog.getByLabel("Profile name").fill("cli-default");
   await dialog.getByLabel("Tablestore instance name").fill("prod-inst");
-  mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: path.join(artifacts, "browser-import-dialog-dark.png") });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-import-dialog-dark.png") });
   await dialog.getByRole("button", { name: "Import" }).click();
   await page.locator("#profile-line").waitFor();
   assert.equal(await page.locator("#profile-line").textContent(), "Profile cli-default · region cn-hangzhou · instance prod-inst");
@@ -278,7 +273,7 @@ test("the profile form in Simplified Chinese checks fields in Chinese and finds 
   await page.getByRole("option", { name: /cn-beijing/ }).click();
   assert.equal(await region.inputValue(), "cn-beijing");
   assert.equal(await page.locator(".region-name").textContent(), "华北2（北京）");
-  mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: path.join(artifacts, "browser-profile-form-zh.png"), fullPage: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-profile-form-zh.png"), fullPage: true });
   assert.deepEqual(errors, []);
 });

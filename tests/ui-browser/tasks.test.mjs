@@ -7,21 +7,18 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
-import { launchChromium, ROOT, seriousAxeViolations } from "./chromium.mjs";
-import { serveDist } from "./serve-dist.mjs";
+import { ARTIFACTS, openBuiltUi, seriousAxeViolations } from "./chromium.mjs";
 
-const artifacts = process.env.TEST_ARTIFACTS ?? path.join(ROOT, "test-artifacts");
-let server;
+let ui;
 let browser;
 
 before(async () => {
-  server = await serveDist(path.join(ROOT, "ui/dist"));
-  browser = await launchChromium();
+  ui = await openBuiltUi();
+  browser = ui.browser;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await ui?.close();
 });
 
 /** The fake backend, run inside the page before the app loads: a sandbox with three tables' tasks. */
@@ -122,9 +119,9 @@ async function openTasksWithDrift(colorScheme) {
 }
 
 async function shot(page, name) {
-  mkdirSync(artifacts, { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: path.join(artifacts, `browser-tasks-${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `browser-tasks-${name}.png`), fullPage: true });
 }
 
 test("every table's tasks, a failed table, the role remedy and a drift report (light theme)", async () => {

@@ -5,25 +5,20 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 
-import { launchChromium } from "./chromium.mjs";
-import { serveDist } from "./serve-dist.mjs";
+import { ARTIFACTS, openBuiltUi } from "./chromium.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const artifacts = process.env.TEST_ARTIFACTS ?? path.join(ROOT, "test-artifacts");
-let server;
+let ui;
 let browser;
 
 before(async () => {
-  server = await serveDist(path.join(ROOT, "ui/dist"));
-  browser = await launchChromium();
+  ui = await openBuiltUi();
+  browser = ui.browser;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await ui?.close();
 });
 
 /**
@@ -190,10 +185,10 @@ const calls = (page, cmd) => page.evaluate((name) => window.__IPC_CALLS__.filter
 const stepButton = (page, name) => page.getByRole("navigation", { name: "Steps" }).getByRole("button", { name });
 
 async function shot(page, name) {
-  mkdirSync(artifacts, { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
   // A frame after the last change, so the picture shows it.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: path.join(artifacts, `browser-wizard-${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `browser-wizard-${name}.png`), fullPage: true });
 }
 
 async function sandboxWithOrders(page) {

@@ -21,12 +21,13 @@ export function launchChromium() {
   });
 }
 
-/** The production bundle (ui/dist) served on loopback, and Chromium to open it; `close` stops both. */
+/** The production bundle (ui/dist) served on loopback at `url`, and Chromium to open it; `close` stops both. */
 export async function openBuiltUi() {
   const server = await serveDist(path.join(ROOT, "ui/dist"));
   const browser = await launchChromium();
   return {
     browser,
+    url: server.url,
     async close() {
       await browser.close();
       await server.close();

@@ -38,7 +38,7 @@ async function openWithIpc(answers, locale = "en-US") {
       },
     };
   }, answers);
-  await page.goto(server.url);
+  await page.goto(ui.url);
   return { page, errors };
 }
 
@@ -138,7 +138,7 @@ test("first start → Add a profile → fill the form → created → shown in t
       },
     };
   }, INFO);
-  await page.goto(server.url);
+  await page.goto(ui.url);
   await page.locator("#add-profile").click();
   await page.getByLabel("Profile name").fill("analytics");
   await page.getByLabel("AccessKey ID").fill("LTAI5tAbCdEfGhIjKlMnOpQr");
@@ -233,7 +233,7 @@ test("import: the preview lists found credentials, one is imported under a chose
       },
     };
   }, INFO);
-  await page.goto(server.url);
+  await page.goto(ui.url);
   await page.locator("#import-profile").click();
   const dialog = page.getByRole("dialog", { name: "Import a profile" });
   await dialog.getByRole("radio", { name: /default/ }).check();

@@ -105,7 +105,7 @@ async function openTasksWithDrift(colorScheme) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
   await page.addInitScript(installFakeBackend);
-  await page.goto(server.url);
+  await page.goto(ui.url);
   await page.getByRole("navigation", { name: "Steps" }).getByRole("button", { name: "Tasks" }).click();
   await page.getByRole("heading", { name: "Tasks of every table" }).waitFor();
   const users = page.locator('tr[data-task="users-full"]');

@@ -177,7 +177,7 @@ async function openApp(colorScheme = "light", locale = "en-US") {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
   await page.addInitScript(installFakeBackend);
-  await page.goto(server.url);
+  await page.goto(ui.url);
   return { context, page, errors };
 }
 

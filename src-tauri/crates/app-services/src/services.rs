@@ -33,9 +33,11 @@ pub struct AppServices {
     samples: crate::schema_sampling::RunningSamples,
     knowledge: crate::sample_cache::SampleCache,
     drafts: crate::drafts_store::DraftStore,
-    /// Bucket regions seen in listings, by (profile, bucket): the draft check needs them on
-    /// every edit and must not call OSS each time.
-    bucket_regions: Mutex<std::collections::HashMap<(String, String), String>>,
+    /// Each profile's last bucket listing, bucket name → region: the draft check needs the
+    /// region on every edit and must not call OSS each time (nor again for every keystroke of
+    /// a bucket name the listing does not hold).
+    bucket_regions:
+        Mutex<std::collections::HashMap<String, std::collections::HashMap<String, String>>>,
 }
 
 mod authoring;
@@ -172,7 +174,7 @@ impl AppServices {
         self.bucket_regions
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .retain(|(p, _), _| p != profile);
+            .remove(profile);
     }
 
     // --- Drafts ---------------------------------------------------------------------------
@@ -287,16 +289,17 @@ impl AppServices {
             })
             .collect();
         buckets.sort_by(|a, b| b.same_region.cmp(&a.same_region).then(a.name.cmp(&b.name)));
-        let mut known = self
-            .bucket_regions
+        // The whole listing replaces the last one, so a deleted bucket is forgotten too.
+        self.bucket_regions
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for bucket in &buckets {
-            known.insert(
-                (profile.to_owned(), bucket.name.clone()),
-                bucket.region.clone(),
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(
+                profile.to_owned(),
+                buckets
+                    .iter()
+                    .map(|b| (b.name.clone(), b.region.clone()))
+                    .collect(),
             );
-        }
         Ok(buckets)
     }
 

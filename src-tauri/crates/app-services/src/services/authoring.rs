@@ -145,24 +145,31 @@ impl AppServices {
         self.knowledge.get(profile, table).unwrap_or_default()
     }
 
-    /// The bucket's region from the last listing, listing the account's buckets once when the
-    /// bucket is not known yet. (GetBucketLocation would need a request signed for the
-    /// bucket's own region, which is what we are trying to find out.)
+    /// The bucket's region from the profile's last listing, listing the account's buckets
+    /// once when there is none yet. A name the listing lacks has no known region: it is not
+    /// listed again for every keystroke (the create pre-flight lists afresh anyway).
+    /// GetBucketLocation is no way round: it needs a request signed for the bucket's own
+    /// region, which is what we are trying to find out.
     pub(super) async fn known_bucket_region(&self, profile: &str, bucket: &str) -> Option<String> {
         if BucketName::parse(bucket).is_err() {
             return None;
         }
-        let key = (profile.to_owned(), bucket.to_owned());
-        if let Some(region) = self.bucket_regions_lock().get(&key) {
-            return Some(region.clone());
+        let listed = self.bucket_regions_lock().contains_key(profile);
+        if !listed {
+            self.list_buckets(profile).await.ok()?;
         }
-        self.list_buckets(profile).await.ok()?;
-        self.bucket_regions_lock().get(&key).cloned()
+        self.bucket_regions_lock()
+            .get(profile)?
+            .get(bucket)
+            .cloned()
     }
 
     fn bucket_regions_lock(
         &self,
-    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<(String, String), String>> {
+    ) -> std::sync::MutexGuard<
+        '_,
+        std::collections::HashMap<String, std::collections::HashMap<String, String>>,
+    > {
         self.bucket_regions
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

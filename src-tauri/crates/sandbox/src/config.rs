@@ -1,6 +1,7 @@
 //! How a sandbox is started.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use crate::delivery::DeliveryTiming;
 use crate::faults::FaultSettings;
@@ -27,8 +28,13 @@ pub struct SandboxConfig {
     /// How fast delivery tasks initialise and roll files; tests scale it down to milliseconds.
     pub delivery: DeliveryTiming,
     /// Starts with one delivery task on `orders` (the app's demo); tests that count tasks
-    /// leave it off.
+    /// leave it off. With a data folder that already holds state, the saved tasks are used
+    /// instead (a demo task the user deleted stays deleted).
     pub demo_task: bool,
+    /// Where the state is kept across restarts (see [`crate::persist`]); `None` keeps
+    /// everything in memory only. The seed is used only while the folder holds no state.
+    /// Fault switches and clock skew are never saved.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Default for SandboxConfig {
@@ -46,6 +52,7 @@ impl Default for SandboxConfig {
             random_seed: 0x5eed,
             delivery: DeliveryTiming::default(),
             demo_task: false,
+            data_dir: None,
         }
     }
 }

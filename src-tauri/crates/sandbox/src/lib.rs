@@ -15,6 +15,7 @@ pub mod delivery;
 pub mod faults;
 pub mod openapi;
 pub mod oss;
+pub mod persist;
 pub mod request_id;
 pub mod server;
 pub mod state;

@@ -35,6 +35,9 @@ pub enum SandboxError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    /// The data folder could not be opened or its saved state read.
+    #[error(transparent)]
+    State(#[from] crate::persist::PersistError),
 }
 
 /// A running sandbox. Dropping it stops the listeners.
@@ -44,15 +47,36 @@ pub struct Sandbox {
     state: Arc<SandboxState>,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
+    /// Writes the state to the data folder, when there is one.
+    saver: Option<crate::persist::Saver>,
 }
 
 impl Sandbox {
-    /// Seeds the data and starts every listener. Must run inside a tokio runtime.
+    /// Seeds the data (or loads it from the data folder) and starts every listener. Must run
+    /// inside a tokio runtime.
     pub async fn start(config: SandboxConfig) -> Result<Self, SandboxError> {
-        let state = Arc::new(SandboxState::new(&config));
-        if config.demo_task {
-            crate::delivery::demo::create_demo_task(&state);
-        }
+        let (state, saver) = match &config.data_dir {
+            None => {
+                let state = Arc::new(SandboxState::new(&config));
+                if config.demo_task {
+                    crate::delivery::demo::create_demo_task(&state);
+                }
+                (state, None)
+            }
+            Some(dir) => {
+                let (dir, opening) = (dir.clone(), config.clone());
+                let opened =
+                    tokio::task::spawn_blocking(move || crate::persist::open(&dir, &opening))
+                        .await
+                        .expect("opening the data folder does not panic")?;
+                let state = Arc::new(opened.state);
+                if config.demo_task && !opened.resume.restored {
+                    crate::delivery::demo::create_demo_task(&state);
+                }
+                let saver = opened.resume.run(&state)?;
+                (state, Some(saver))
+            }
+        };
         let (shutdown, stopped) = watch::channel(false);
         let services = [
             (config.tablestore_addr, tablestore::router(state.clone())),
@@ -84,6 +108,7 @@ impl Sandbox {
             state,
             shutdown,
             tasks,
+            saver,
         })
     }
 
@@ -95,11 +120,16 @@ impl Sandbox {
         &self.state
     }
 
-    /// Stops accepting connections and waits for the listeners to end.
+    /// Stops accepting connections, waits for the listeners to end, stops the delivery
+    /// engines and saves the state (when there is a data folder).
     pub async fn stop(mut self) {
         let _ = self.shutdown.send(true);
         for task in self.tasks.drain(..) {
             let _ = task.await;
+        }
+        self.state.delivery.stop_all();
+        if let Some(mut saver) = self.saver.take() {
+            let _ = tokio::task::spawn_blocking(move || saver.finish()).await;
         }
     }
 }
@@ -107,6 +137,11 @@ impl Sandbox {
 impl Drop for Sandbox {
     fn drop(&mut self) {
         let _ = self.shutdown.send(true);
+        if let Some(mut saver) = self.saver.take() {
+            // Dropped without `stop`: save what is left before the folder is let go of.
+            self.state.delivery.stop_all();
+            saver.finish();
+        }
     }
 }
 

@@ -52,6 +52,16 @@ impl SandboxState {
         self.faults.replace(settings);
     }
 
+    /// Moves whenever anything persistence saves may have changed (tables, objects, roles,
+    /// delivery tasks and their checkpoints); faults, clock skew and keys do not count.
+    pub fn change_count(&self) -> u64 {
+        self.tablestore
+            .changes()
+            .wrapping_add(self.oss.changes())
+            .wrapping_add(self.openapi.roles().changes())
+            .wrapping_add(self.delivery.changes())
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }

@@ -1,6 +1,7 @@
 //! Runs the sandbox on its own and prints its endpoints and demo keys.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use clap::Parser;
 use sandbox::accounts::{
@@ -47,6 +48,11 @@ struct Args {
     /// two minutes, like the service).
     #[arg(long)]
     delivery_roll_ms: Option<u64>,
+    /// Keep the state in this folder across restarts: tables, rows, objects, delivery tasks
+    /// and the service-linked role. The sample data is used only while the folder holds no
+    /// state. Fault switches and clock skew are not kept.
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     /// Print the endpoints as one JSON line (for scripts) instead of text.
     #[arg(long)]
     json: bool,
@@ -77,6 +83,7 @@ async fn main() -> std::process::ExitCode {
         demo_task: args.demo_task,
         faults: args.faults.unwrap_or_default(),
         delivery,
+        data_dir: args.data_dir,
         ..SandboxConfig::default()
     };
     let region = config.region.clone();
@@ -112,7 +119,24 @@ async fn main() -> std::process::ExitCode {
         println!("Demo key    {DEMO_ACCESS_KEY_ID} / {DEMO_ACCESS_KEY_SECRET}");
         println!("Limited key {LIMITED_ACCESS_KEY_ID} / {LIMITED_ACCESS_KEY_SECRET}");
     }
-    let _ = tokio::signal::ctrl_c().await;
+    stop_requested().await;
     sandbox.stop().await;
     std::process::ExitCode::SUCCESS
+}
+
+/// Ctrl-C, or SIGTERM (what scripts and service managers send): either stops the sandbox
+/// cleanly, which saves its state when it has a data folder.
+async fn stop_requested() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }

@@ -14,7 +14,7 @@ use tablestore_wire::proto::{
     DescribeDeliveryTaskResponse, ListDeliveryTaskRequest, ListDeliveryTaskResponse,
 };
 
-use super::task::Task;
+use super::task::{Progress, Task};
 use super::{engine, validate};
 use crate::state::SandboxState;
 use crate::tablestore::error::OtsError;
@@ -68,8 +68,26 @@ pub fn create(
         tasks.insert(key, task.clone());
         task
     };
+    state.delivery.note_change();
     engine::spawn(Arc::downgrade(state), task, state.delivery.timing().clone());
     Ok(CreateDeliveryTaskResponse {})
+}
+
+/// Puts back a saved task and starts its engine from its saved progress. The request is
+/// parsed again, so a saved task obeys the same rules as a new one.
+pub fn resume(
+    state: &Arc<SandboxState>,
+    request: &CreateDeliveryTaskRequest,
+    created_at_ms: i64,
+    created_at_write: usize,
+    progress: Progress,
+) -> Result<(), OtsError> {
+    let spec = validate::task_spec(request, created_at_ms, created_at_write)?;
+    let key = (spec.table.clone(), spec.name.to_string());
+    let task = Arc::new(Task::resumed(spec, progress));
+    state.delivery.tasks().insert(key, task.clone());
+    engine::spawn(Arc::downgrade(state), task, state.delivery.timing().clone());
+    Ok(())
 }
 
 /// The table's tasks, by name.
@@ -143,5 +161,6 @@ pub fn delete(
         .delivery
         .tasks()
         .remove(&(task.spec.table.clone(), task.spec.name.to_string()));
+    state.delivery.note_change();
     Ok(DeleteDeliveryTaskResponse {})
 }

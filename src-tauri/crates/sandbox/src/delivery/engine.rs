@@ -5,6 +5,10 @@
 //!
 //! Delivery is at least once: a row written while the full export runs may be exported by
 //! both phases, as with any snapshot-then-log export.
+//!
+//! Whenever everything it has read is in OSS, the engine records a checkpoint in its task
+//! (see [`Checkpoint`]); a sandbox restarted from saved state resumes from it, skipping INIT,
+//! after deleting the objects stored since, so no row is delivered twice or lost.
 
 use std::sync::{Arc, Weak};
 use std::time::Instant;
@@ -16,10 +20,14 @@ use tablestore_wire::proto::{DeliveryTaskType, ErrorType};
 use super::health;
 use super::output::Output;
 use super::rows::{base_batch, write_position, written_since};
-use super::task::Task;
+use super::task::{Checkpoint, Cursor, Task, TaskStatus};
 use super::timing::DeliveryTiming;
 use crate::state::SandboxState;
 use crate::tablestore::schema::Key;
+
+/// Objects stored without a checkpoint after which every open file is closed at once, so a
+/// checkpoint is reached even while writes keep several partitions open.
+const MAX_UNCOMMITTED_OBJECTS: usize = 32;
 
 const NANOS_PER_MILLI: i64 = 1_000_000;
 
@@ -34,17 +42,6 @@ pub fn spawn(state: Weak<SandboxState>, task: Arc<Task>, timing: DeliveryTiming)
     }
 }
 
-enum Step {
-    /// Exporting the table; `after` is the last key exported.
-    Full {
-        after: Option<Key>,
-        snapshot_ms: i64,
-        snapshot_position: usize,
-    },
-    /// Following the write log from `position`.
-    Incremental { position: usize },
-}
-
 struct Engine<'a> {
     task: &'a Task,
     timing: &'a DeliveryTiming,
@@ -53,10 +50,14 @@ struct Engine<'a> {
 
 impl<'a> Engine<'a> {
     fn new(task: &'a Task, timing: &'a DeliveryTiming) -> Self {
+        let mut output = Output::new(&task.spec, timing);
+        if let Some(checkpoint) = task.progress().committed {
+            output.set_sequences(checkpoint.sequences);
+        }
         Self {
             task,
             timing,
-            output: Output::new(&task.spec, timing),
+            output,
         }
     }
 
@@ -64,11 +65,12 @@ impl<'a> Engine<'a> {
         std::thread::sleep(self.timing.poll_interval);
     }
 
-    fn run(mut self, state: &Weak<SandboxState>) {
+    /// Waits out INIT; false if the task was stopped meanwhile.
+    fn initialise(&self) -> bool {
         let started = Instant::now();
         while started.elapsed() < self.timing.init_delay {
             if self.task.is_stopped() {
-                return;
+                return false;
             }
             std::thread::sleep(
                 self.timing
@@ -76,19 +78,27 @@ impl<'a> Engine<'a> {
                     .min(self.timing.init_delay.saturating_sub(started.elapsed())),
             );
         }
-        let mut step = None;
+        true
+    }
+
+    fn run(mut self, state: &Weak<SandboxState>) {
+        // A task resumed from a checkpoint was initialised before the restart.
+        let mut cursor = self.task.progress().committed.map(|c| c.cursor);
+        if cursor.is_none() && !self.initialise() {
+            return;
+        }
         loop {
             if self.task.is_stopped() {
                 return;
             }
             let Some(state) = state.upgrade() else { return };
-            let step_now = step.get_or_insert_with(|| self.first_step(&state));
-            match self.advance(&state, step_now) {
+            let now = cursor.get_or_insert_with(|| self.first_step(&state));
+            match self.advance(&state, now) {
                 Ok(Progress::Busy) => continue,
                 Ok(Progress::Idle) => {}
                 Ok(Progress::Finished) => return,
                 Ok(Progress::Next(next)) => {
-                    step = Some(next);
+                    cursor = Some(next);
                     continue;
                 }
                 Err(error) => {
@@ -105,115 +115,165 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn first_step(&self, state: &SandboxState) -> Step {
+    fn first_step(&self, state: &SandboxState) -> Cursor {
         let spec = &self.task.spec;
-        let step = if spec.task_type == DeliveryTaskType::Inc {
-            Step::Incremental {
+        let cursor = if spec.task_type == DeliveryTaskType::Inc {
+            Cursor::Incremental {
                 position: spec.created_at_write,
             }
         } else {
-            Step::Full {
+            Cursor::Full {
                 after: None,
                 snapshot_ms: state.now().timestamp_millis(),
                 snapshot_position: write_position(state, &spec.table),
             }
         };
-        self.task.status_mut().phase = match step {
-            Step::Full { .. } => TaskSyncPhase::Full,
-            Step::Incremental { .. } => TaskSyncPhase::Incr,
+        self.task.status_mut().phase = match cursor {
+            Cursor::Incremental { .. } => TaskSyncPhase::Incr,
+            Cursor::Full { .. } | Cursor::Finished => TaskSyncPhase::Full,
         };
-        step
+        cursor
     }
 
-    /// Stores rendered objects; false (with the error shown) if the bucket refused them.
-    fn store(&mut self, state: &SandboxState) -> bool {
-        match self.output.store(state) {
-            Ok(stored) => {
-                let mut status = self.task.status_mut();
-                status.objects_written += stored.objects;
-                status.rows_delivered += stored.rows;
-                status.dirty_fields += stored.dirty_fields;
-                true
-            }
-            Err(error) => {
-                self.task.status_mut().error = Some((
+    /// Stores rendered objects and records how far the task got; false (with the error
+    /// shown) if the bucket refused them. When everything read is in OSS, `settle` updates
+    /// the status and `cursor` becomes the task's checkpoint.
+    fn store(
+        &mut self,
+        state: &SandboxState,
+        cursor: &Cursor,
+        settle: impl FnOnce(&mut TaskStatus),
+    ) -> bool {
+        let _gate = state.delivery.commit_gate();
+        let (stored, result) = self.output.store(state);
+        let checkpoint = {
+            let mut status = self.task.status_mut();
+            status.objects_written += stored.objects;
+            status.rows_delivered += stored.rows;
+            status.dirty_fields += stored.dirty_fields;
+            if let Err(error) = &result {
+                status.error = Some((
                     ErrorType::InvalidOssBucket,
                     format!("Writing to the OSS bucket failed: {error}."),
                 ));
-                false
             }
+            (result.is_ok() && self.output.is_empty()).then(|| {
+                settle(&mut status);
+                Checkpoint {
+                    cursor: cursor.clone(),
+                    sequences: self.output.sequences().clone(),
+                    status: TaskStatus {
+                        error: None,
+                        ..status.clone()
+                    },
+                }
+            })
+        };
+        if self.task.record(stored.keys, checkpoint) {
+            state.delivery.note_change();
         }
+        result.is_ok()
     }
 
     fn advance(
         &mut self,
         state: &SandboxState,
-        step: &mut Step,
+        cursor: &mut Cursor,
     ) -> Result<Progress, DeliveryError> {
         if let Some(problem) = health::problem(state, &self.task.spec) {
             self.task.status_mut().error = Some(problem);
             return Ok(Progress::Idle);
         }
         self.task.status_mut().error = None;
-        let now = Instant::now();
-        let now_ms = state.now().timestamp_millis();
-        let batch_rows = self.timing.scan_batch_rows;
-        match step {
-            Step::Full {
+        match cursor {
+            Cursor::Full {
                 after,
                 snapshot_ms,
                 snapshot_position,
-            } => {
-                let batch = base_batch(
-                    state,
-                    &self.task.spec.table,
-                    after.as_ref(),
-                    batch_rows,
-                    now_ms,
-                );
-                for row in &batch.rows {
-                    self.output.push(row, now)?;
-                }
-                if batch.last_key.is_some() {
-                    *after = batch.last_key;
-                }
-                if !batch.finished {
-                    self.store(state);
-                    return Ok(Progress::Busy);
-                }
-                self.output.roll(now, true)?;
-                if !self.store(state) {
-                    return Ok(Progress::Idle);
-                }
-                let mut status = self.task.status_mut();
-                status.checkpoint_ns = snapshot_ms.saturating_mul(NANOS_PER_MILLI);
-                if self.task.spec.task_type == DeliveryTaskType::Base {
-                    return Ok(Progress::Finished);
-                }
-                status.phase = TaskSyncPhase::Incr;
-                Ok(Progress::Next(Step::Incremental {
-                    position: *snapshot_position,
-                }))
-            }
-            Step::Incremental { position } => {
-                let (rows, next) =
-                    written_since(state, &self.task.spec.table, *position, batch_rows, now_ms);
-                *position = next;
-                for row in &rows {
-                    self.output.push(row, now)?;
-                }
-                self.output.roll(now, false)?;
-                if self.store(state) && self.output.is_empty() {
-                    // Everything written before this read is in OSS.
-                    self.task.status_mut().checkpoint_ns = now_ms.saturating_mul(NANOS_PER_MILLI);
-                }
-                Ok(if rows.len() >= batch_rows {
-                    Progress::Busy
-                } else {
-                    Progress::Idle
-                })
-            }
+            } => self.advance_full(state, after, *snapshot_ms, *snapshot_position),
+            Cursor::Incremental { position } => self.advance_incremental(state, position),
+            Cursor::Finished => Ok(Progress::Finished),
         }
+    }
+
+    fn advance_full(
+        &mut self,
+        state: &SandboxState,
+        after: &mut Option<Key>,
+        snapshot_ms: i64,
+        snapshot_position: usize,
+    ) -> Result<Progress, DeliveryError> {
+        let now = Instant::now();
+        let now_ms = state.now().timestamp_millis();
+        let batch = base_batch(
+            state,
+            &self.task.spec.table,
+            after.as_ref(),
+            self.timing.scan_batch_rows,
+            now_ms,
+        );
+        for row in &batch.rows {
+            self.output.push(row, now)?;
+        }
+        if batch.last_key.is_some() {
+            *after = batch.last_key;
+        }
+        if !batch.finished {
+            let here = Cursor::Full {
+                after: after.clone(),
+                snapshot_ms,
+                snapshot_position,
+            };
+            self.store(state, &here, |_| {});
+            return Ok(Progress::Busy);
+        }
+        self.output.roll(now, true)?;
+        let base_only = self.task.spec.task_type == DeliveryTaskType::Base;
+        let next = if base_only {
+            Cursor::Finished
+        } else {
+            Cursor::Incremental {
+                position: snapshot_position,
+            }
+        };
+        let stored = self.store(state, &next, |status| {
+            status.checkpoint_ns = snapshot_ms.saturating_mul(NANOS_PER_MILLI);
+            if !base_only {
+                status.phase = TaskSyncPhase::Incr;
+            }
+        });
+        Ok(match (stored, base_only) {
+            (false, _) => Progress::Idle,
+            (true, true) => Progress::Finished,
+            (true, false) => Progress::Next(next),
+        })
+    }
+
+    fn advance_incremental(
+        &mut self,
+        state: &SandboxState,
+        position: &mut usize,
+    ) -> Result<Progress, DeliveryError> {
+        let now = Instant::now();
+        let now_ms = state.now().timestamp_millis();
+        let batch_rows = self.timing.scan_batch_rows;
+        let (rows, next) =
+            written_since(state, &self.task.spec.table, *position, batch_rows, now_ms);
+        *position = next;
+        for row in &rows {
+            self.output.push(row, now)?;
+        }
+        let close_all = self.task.uncommitted_objects() >= MAX_UNCOMMITTED_OBJECTS;
+        self.output.roll(now, close_all)?;
+        // Everything written before this read is in OSS once the output is empty.
+        self.store(state, &Cursor::Incremental { position: next }, |status| {
+            status.checkpoint_ns = now_ms.saturating_mul(NANOS_PER_MILLI);
+        });
+        Ok(if rows.len() >= batch_rows {
+            Progress::Busy
+        } else {
+            Progress::Idle
+        })
     }
 }
 
@@ -224,5 +284,5 @@ enum Progress {
     Idle,
     /// Nothing more ever (a finished BaseTask).
     Finished,
-    Next(Step),
+    Next(Cursor),
 }

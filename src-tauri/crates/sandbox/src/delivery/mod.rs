@@ -17,9 +17,10 @@ mod timing;
 mod validate;
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-pub use task::{Task, TaskSpec, TaskStatus};
+pub use task::{Checkpoint, Cursor, Progress, Task, TaskSpec, TaskStatus};
 pub use timing::DeliveryTiming;
 
 /// Tasks keyed by (table name, task name), as every call addresses them.
@@ -30,6 +31,12 @@ type TaskMap = BTreeMap<(String, String), Arc<Task>>;
 pub struct Store {
     timing: DeliveryTiming,
     tasks: Mutex<TaskMap>,
+    /// Engines store objects and record their progress under the read side; persistence
+    /// copies every task's progress and the OSS listing under the write side, so the two
+    /// always agree in a saved state.
+    commit_gate: RwLock<()>,
+    /// Bumped when tasks come or go or an engine's saved progress must change.
+    changes: AtomicU64,
 }
 
 impl Store {
@@ -37,6 +44,43 @@ impl Store {
         Self {
             timing,
             tasks: Mutex::new(TaskMap::new()),
+            commit_gate: RwLock::new(()),
+            changes: AtomicU64::new(0),
+        }
+    }
+
+    pub fn changes(&self) -> u64 {
+        self.changes.load(Ordering::Acquire)
+    }
+
+    fn note_change(&self) {
+        self.changes.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Held by an engine while it stores objects and records its progress.
+    fn commit_gate(&self) -> RwLockReadGuard<'_, ()> {
+        self.commit_gate
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Holds every engine between storing and recording, so progress and objects can be
+    /// copied consistently.
+    pub fn freeze_commits(&self) -> RwLockWriteGuard<'_, ()> {
+        self.commit_gate
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Every task, by table and name.
+    pub fn all(&self) -> Vec<Arc<Task>> {
+        self.tasks().values().cloned().collect()
+    }
+
+    /// Tells every engine to stop (the sandbox is shutting down).
+    pub fn stop_all(&self) {
+        for task in self.tasks().values() {
+            task.stop();
         }
     }
 

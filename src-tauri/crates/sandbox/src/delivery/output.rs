@@ -43,11 +43,13 @@ struct ReadyObject {
 }
 
 /// What [`Output::store`] wrote.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Stored {
     pub objects: u64,
     pub rows: u64,
     pub dirty_fields: u64,
+    /// The keys of the objects written, in order.
+    pub keys: Vec<String>,
 }
 
 pub struct Output {
@@ -198,23 +200,37 @@ impl Output {
         Ok(())
     }
 
-    /// Puts every rendered object into the bucket; what fails stays for the next try.
-    pub fn store(&mut self, state: &SandboxState) -> Result<Stored, StoreError> {
+    /// Puts every rendered object into the bucket; what fails stays for the next try. What
+    /// was written before a failure is reported either way.
+    pub fn store(&mut self, state: &SandboxState) -> (Stored, Result<(), StoreError>) {
         let mut stored = Stored::default();
         while let Some(object) = self.ready.first() {
-            state.oss.put_object(
+            if let Err(error) = state.oss.put_object(
                 &self.bucket,
                 &object.key,
                 object.bytes.clone(),
                 CONTENT_TYPE,
                 state.now(),
-            )?;
+            ) {
+                return (stored, Err(error));
+            }
             let object = self.ready.remove(0);
             stored.objects += 1;
             stored.rows += object.rows;
             stored.dirty_fields += object.dirty_fields;
+            stored.keys.push(object.key);
         }
-        Ok(stored)
+        (stored, Ok(()))
+    }
+
+    /// The next sequence id per expanded prefix.
+    pub fn sequences(&self) -> &BTreeMap<String, u64> {
+        &self.next_sequence
+    }
+
+    /// Carries on numbering objects from a saved checkpoint.
+    pub fn set_sequences(&mut self, sequences: BTreeMap<String, u64>) {
+        self.next_sequence = sequences;
     }
 
     /// Whether every row pushed so far is in OSS.

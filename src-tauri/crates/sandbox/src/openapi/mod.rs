@@ -13,7 +13,7 @@ mod instances;
 mod nonce;
 mod params;
 mod respond;
-mod roles;
+pub mod roles;
 mod sts;
 
 use std::sync::Arc;
@@ -22,7 +22,7 @@ use axum::Router;
 
 pub use error::ApiError;
 pub use instances::Instance;
-pub use roles::{DELIVERY_ROLE_NAME, DELIVERY_SERVICE_NAME};
+pub use roles::{Role, DELIVERY_ROLE_NAME, DELIVERY_SERVICE_NAME};
 
 use crate::state::SandboxState;
 use crate::SandboxConfig;
@@ -48,6 +48,11 @@ impl Store {
     /// The delivery service-linked role's ARN, once `CreateServiceLinkedRole` made it.
     pub fn delivery_role_arn(&self) -> Option<String> {
         self.roles.delivery_role_arn()
+    }
+
+    /// The account's roles (persistence saves them; instances and nonces are not saved).
+    pub fn roles(&self) -> &roles::Roles {
+        &self.roles
     }
 }
 

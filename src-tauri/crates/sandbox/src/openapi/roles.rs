@@ -3,7 +3,8 @@
 //! app's "create the role" step can be exercised.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
@@ -17,12 +18,13 @@ use crate::accounts::DEMO_ACCOUNT_ID;
 pub const DELIVERY_SERVICE_NAME: &str = "datadelivery.ots.aliyuncs.com";
 pub const DELIVERY_ROLE_NAME: &str = "AliyunServiceRoleForOTSDataDelivery";
 
+/// One RAM role of the demo account.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Role {
-    name: String,
-    id: String,
-    service_name: String,
-    created: DateTime<Utc>,
+pub struct Role {
+    pub name: String,
+    pub id: String,
+    pub service_name: String,
+    pub created: DateTime<Utc>,
 }
 
 impl Role {
@@ -56,9 +58,34 @@ impl Role {
 #[derive(Debug, Default)]
 pub struct Roles {
     by_name: Mutex<BTreeMap<String, Role>>,
+    /// Bumped when a role is created, so persistence knows to save.
+    changes: AtomicU64,
 }
 
 impl Roles {
+    fn lock(&self) -> MutexGuard<'_, BTreeMap<String, Role>> {
+        self.by_name
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub fn changes(&self) -> u64 {
+        self.changes.load(Ordering::Acquire)
+    }
+
+    /// Every role, sorted by name.
+    pub fn all(&self) -> Vec<Role> {
+        self.lock().values().cloned().collect()
+    }
+
+    /// Adds saved roles back (restoring a saved state).
+    pub fn restore(&self, roles: impl IntoIterator<Item = Role>) {
+        let mut by_name = self.lock();
+        for role in roles {
+            by_name.insert(role.name.to_ascii_lowercase(), role);
+        }
+    }
+
     /// `GetRole` (ResourceManager 2020-03-31 and RAM 2015-05-01 answer alike).
     pub fn get(&self, params: &Params) -> Result<Value, ApiError> {
         let name = params.require("RoleName")?;
@@ -128,6 +155,7 @@ impl Roles {
         };
         let answer = json!({ "Role": role.to_json() });
         roles.insert(key, role);
+        self.changes.fetch_add(1, Ordering::AcqRel);
         Ok(answer)
     }
 }

@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use axum::Router;
 
-pub use store::{BucketInfo, Store, StoreError, StoredObject};
+pub use store::{BucketContents, BucketInfo, Store, StoreError, StoredObject};
 
 use crate::state::SandboxState;
 use crate::SandboxConfig;

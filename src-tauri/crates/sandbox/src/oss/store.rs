@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use bytes::Bytes;
@@ -95,9 +96,47 @@ struct Bucket {
 #[derive(Debug, Default)]
 pub struct Store {
     buckets: RwLock<BTreeMap<String, Bucket>>,
+    /// Bumped whenever buckets or objects may change (see [`Store::changes`]).
+    changes: AtomicU64,
+}
+
+/// One bucket's objects at one moment (cheap: the objects are shared, not copied).
+#[derive(Debug, Clone)]
+pub struct BucketContents {
+    pub info: BucketInfo,
+    pub objects: Vec<Arc<StoredObject>>,
 }
 
 impl Store {
+    /// How many times the store was opened for writing: persistence saves when it moves.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(Ordering::Acquire)
+    }
+
+    /// Every bucket with its objects, sorted by name and key.
+    pub fn contents(&self) -> Vec<BucketContents> {
+        self.read()
+            .values()
+            .map(|bucket| BucketContents {
+                info: bucket.info.clone(),
+                objects: bucket.objects.values().cloned().collect(),
+            })
+            .collect()
+    }
+
+    /// Replaces a bucket's objects (restoring a saved state); false if there is no such bucket.
+    pub fn replace_objects(&self, bucket: &str, objects: Vec<StoredObject>) -> bool {
+        let mut buckets = self.write();
+        let Some(target) = buckets.get_mut(bucket) else {
+            return false;
+        };
+        target.objects = objects
+            .into_iter()
+            .map(|object| (object.key.clone(), Arc::new(object)))
+            .collect();
+        true
+    }
+
     /// Adds a bucket (replacing one of the same name with an empty one).
     pub fn create_bucket(&self, info: BucketInfo) {
         let mut buckets = self.write();
@@ -216,6 +255,7 @@ impl Store {
     }
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, BTreeMap<String, Bucket>> {
+        self.changes.fetch_add(1, Ordering::AcqRel);
         self.buckets
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -18,6 +18,7 @@ pub mod verify;
 pub mod write;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use axum::body::Body;
@@ -47,13 +48,26 @@ pub const MAX_REQUEST_BYTES: usize = 5 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Store {
     tables: RwLock<Tables>,
+    /// Bumped whenever the tables may change (see [`Store::changes`]).
+    changes: AtomicU64,
 }
 
 impl Store {
     pub fn seeded(config: &SandboxConfig) -> Self {
+        Self::with_tables(seed::tables(config))
+    }
+
+    /// A store holding `tables` (restored from a saved state).
+    pub fn with_tables(tables: Tables) -> Self {
         Self {
-            tables: RwLock::new(seed::tables(config)),
+            tables: RwLock::new(tables),
+            changes: AtomicU64::new(0),
         }
+    }
+
+    /// How many times the tables were opened for writing: persistence saves when it moves.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(Ordering::Acquire)
     }
 
     pub fn tables(&self) -> RwLockReadGuard<'_, Tables> {
@@ -63,6 +77,9 @@ impl Store {
     }
 
     pub fn tables_mut(&self) -> RwLockWriteGuard<'_, Tables> {
+        // Counted before the change is made: a saver that reads the count and then the
+        // tables sees at least the change it counted, once the writer lets go.
+        self.changes.fetch_add(1, Ordering::AcqRel);
         self.tables
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

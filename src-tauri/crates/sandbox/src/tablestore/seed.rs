@@ -31,7 +31,7 @@ pub fn tables(config: &SandboxConfig) -> Tables {
         blob_store(),
         empty_table(),
     ] {
-        tables.insert(table.schema.name.clone(), table);
+        tables.insert(table.schema.name.clone(), table.seeded());
     }
     tables
 }

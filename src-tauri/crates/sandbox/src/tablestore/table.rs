@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Bound;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 use std::sync::{Arc, OnceLock};
 
 use tablestore_wire::Value;
@@ -60,7 +61,22 @@ pub struct Table {
     /// Every written key in write order (one entry per write), so a delivery task can export
     /// the rows written after a point: its position in this log.
     write_log: Vec<Key>,
+    /// Whether this is the seed's table (not one a user created): persistence then saves only
+    /// what changed after the seed.
+    from_seed: bool,
+    /// Unique for the process's lifetime, so a table dropped and created again under the same
+    /// name is never mistaken for the old one.
+    uid: u64,
+    /// Counts changes to rows and the auto-increment counter, so persistence re-encodes only
+    /// tables that changed.
+    revision: u64,
 }
+
+/// Hands out [`Table::uid`]s.
+static NEXT_TABLE_UID: AtomicU64 = AtomicU64::new(1);
+
+/// What the written map holds for one key: a row, or a tombstone hiding a generated row.
+pub type WrittenEntry = Option<StoredRow>;
 
 impl Table {
     pub fn new(
@@ -79,7 +95,57 @@ impl Table {
             encoded_generated: Vec::new(),
             next_auto_increment: 1,
             write_log: Vec::new(),
+            from_seed: false,
+            uid: NEXT_TABLE_UID.fetch_add(1, AtomicOrdering::Relaxed),
+            revision: 0,
         }
+    }
+
+    /// Marks the table as part of the seed (see [`Table::is_from_seed`]).
+    #[must_use]
+    pub fn seeded(mut self) -> Self {
+        self.from_seed = true;
+        self
+    }
+
+    pub fn is_from_seed(&self) -> bool {
+        self.from_seed
+    }
+
+    /// `(uid, revision)`: changes whenever the table's rows do, and differs between tables.
+    pub fn version(&self) -> (u64, u64) {
+        (self.uid, self.revision)
+    }
+
+    /// The written rows and tombstones, by key.
+    pub fn written(&self) -> &BTreeMap<Key, WrittenEntry> {
+        &self.written
+    }
+
+    /// The floor of the next auto-increment value.
+    pub fn auto_increment_floor(&self) -> i64 {
+        self.next_auto_increment
+    }
+
+    /// Puts back a saved row state without logging a write: `Some(entry)` sets the written
+    /// entry, `None` removes it (the generated row, if any, shows again).
+    pub fn restore_entry(&mut self, key: Key, entry: Option<WrittenEntry>) {
+        self.revision += 1;
+        match entry {
+            Some(entry) => {
+                self.written.insert(key, entry);
+            }
+            None => {
+                self.written.remove(&key);
+            }
+        }
+    }
+
+    /// Appends saved write-log entries and sets the auto-increment floor.
+    pub fn restore_log(&mut self, keys: impl IntoIterator<Item = Key>, auto_increment_floor: i64) {
+        self.revision += 1;
+        self.write_log.extend(keys);
+        self.next_auto_increment = auto_increment_floor;
     }
 
     #[must_use]
@@ -118,6 +184,7 @@ impl Table {
         // The service hands out large, increasing numbers; microseconds make them look alike.
         let candidate = now_ms.saturating_mul(1000).max(self.next_auto_increment);
         self.next_auto_increment = candidate + 1;
+        self.revision += 1;
         candidate
     }
 
@@ -139,6 +206,7 @@ impl Table {
     }
 
     pub fn put(&mut self, key: Key, row: StoredRow) {
+        self.revision += 1;
         self.write_log.push(key.clone());
         self.written.insert(key, Some(row));
     }
@@ -149,6 +217,7 @@ impl Table {
     }
 
     pub fn delete(&mut self, key: &Key) {
+        self.revision += 1;
         if self.generated_index(key).is_some() {
             self.written.insert(key.clone(), None);
         } else {

@@ -62,7 +62,10 @@ pub fn install_services<R: tauri::Runtime>(
     let config_dir = app.path().app_config_dir()?;
     let version = app.package_info().version.to_string();
     let vault = app_services::vaults::os_keyring(&app.config().identifier)?;
-    let mut services = app_services::AppServices::new(version, data_dir, &config_dir, vault);
+    // The demo sandbox keeps what the user made (tables, files, tasks) across restarts.
+    let sandbox_dir = data_dir.join("sandbox");
+    let mut services = app_services::AppServices::new(version, data_dir, &config_dir, vault)
+        .with_sandbox_data_dir(sandbox_dir);
     // End-to-end tests watch a task deliver; the demo keeps the sandbox's realistic pace.
     if std::env::var_os(FAST_SANDBOX_DELIVERY).is_some_and(|v| v == "1") {
         services = services.with_sandbox_delivery(app_services::fast_sandbox_delivery());

@@ -1,6 +1,7 @@
 //! The built-in sandbox, started in-process on demand and kept for the app's lifetime.
 
-use sandbox::{Sandbox, SandboxConfig};
+use sandbox::persist::PersistError;
+use sandbox::{Sandbox, SandboxConfig, SandboxError};
 
 use crate::{ErrorCode, IpcError, SandboxEndpoints, SandboxStatus};
 
@@ -18,13 +19,7 @@ impl SandboxRuntime {
         if let Some(sandbox) = running.as_ref() {
             return Ok(endpoints_of(sandbox));
         }
-        let sandbox = Sandbox::start(config).await.map_err(|e| {
-            IpcError::new(
-                ErrorCode::SandboxFailed,
-                format!("The sandbox could not start: {e}."),
-            )
-            .with_remedy("Another program may hold the port; restart the app and try again.")
-        })?;
+        let sandbox = Sandbox::start(config).await.map_err(|e| start_failed(&e))?;
         let endpoints = endpoints_of(&sandbox);
         *self
             .snapshot
@@ -47,6 +42,26 @@ impl SandboxRuntime {
     }
 }
 
+fn start_failed(error: &SandboxError) -> IpcError {
+    let remedy = match error {
+        SandboxError::Bind { .. } => {
+            "Another program may hold the port; restart the app and try again."
+        }
+        SandboxError::State(PersistError::InUse { .. }) => {
+            "Another copy of the app is using the sandbox; close it and try again."
+        }
+        // The message names the file; the saved state is never discarded on its own.
+        SandboxError::State(_) => {
+            "Move the sandbox folder named above out of the app's data folder to start again from the sample data."
+        }
+    };
+    IpcError::new(
+        ErrorCode::SandboxFailed,
+        format!("The sandbox could not start: {error}."),
+    )
+    .with_remedy(remedy)
+}
+
 fn endpoints_of(sandbox: &Sandbox) -> SandboxEndpoints {
     let e = sandbox.endpoints();
     SandboxEndpoints {
@@ -60,4 +75,56 @@ fn endpoints_of(sandbox: &Sandbox) -> SandboxEndpoints {
 /// The sandbox's delivery engine in milliseconds instead of minutes, for end-to-end tests.
 pub fn fast_sandbox_delivery() -> sandbox::delivery::DeliveryTiming {
     sandbox::delivery::DeliveryTiming::fast()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(dir: &std::path::Path) -> SandboxConfig {
+        SandboxConfig {
+            large_table_rows: 10,
+            data_dir: Some(dir.to_owned()),
+            ..SandboxConfig::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_sandbox_folder_in_use_is_reported_with_its_own_remedy() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let first = SandboxRuntime::default();
+        first.start(config(dir.path())).await.expect("starts");
+        let error = SandboxRuntime::default()
+            .start(config(dir.path()))
+            .await
+            .expect_err("the folder is taken");
+        assert_eq!(error.code, ErrorCode::SandboxFailed);
+        assert!(
+            error.message.contains("in use by another sandbox"),
+            "{}",
+            error.message
+        );
+        assert_eq!(
+            error.remedy.as_deref(),
+            Some("Another copy of the app is using the sandbox; close it and try again.")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_damaged_saved_state_names_the_file_and_is_left_in_place() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let state = dir.path().join(sandbox::persist::STATE_FILE);
+        std::fs::write(&state, "{ not json").expect("written");
+        let error = SandboxRuntime::default()
+            .start(config(dir.path()))
+            .await
+            .expect_err("refused");
+        assert!(
+            error.message.contains(&state.display().to_string()),
+            "{}",
+            error.message
+        );
+        assert!(error.remedy.is_some_and(|r| r.contains("sample data")));
+        assert_eq!(std::fs::read_to_string(&state).expect("kept"), "{ not json");
+    }
 }

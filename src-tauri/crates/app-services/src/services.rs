@@ -91,6 +91,15 @@ impl AppServices {
         self
     }
 
+    /// Keeps the built-in sandbox's state (tables, objects, delivery tasks, the role) in
+    /// `dir` across restarts of the app; without it the sandbox starts from the sample data
+    /// every time. The app passes its data folder's `sandbox` subfolder.
+    #[must_use]
+    pub fn with_sandbox_data_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.sandbox_config.data_dir = Some(dir.into());
+        self
+    }
+
     /// Where "import" looks for existing credentials.
     #[must_use]
     pub fn with_import_sources(mut self, sources: ImportSources) -> Self {

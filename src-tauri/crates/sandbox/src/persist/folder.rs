@@ -19,7 +19,7 @@ const TEMP_FILE: &str = "state.json.tmp";
 const OBJECTS_DIR: &str = "objects";
 const LOCK_FILE: &str = "sandbox.lock";
 /// How long to wait for a sandbox that is still shutting down to let go of the folder.
-const LOCK_PATIENCE: Duration = Duration::from_secs(3);
+const LOCK_PATIENCE: Duration = Duration::from_secs(2);
 
 fn io_error(path: &Path, source: std::io::Error) -> PersistError {
     PersistError::Io {

@@ -6,7 +6,7 @@
 //! that, so every write-log position a checkpoint names is in the saved log. Objects are
 //! shared, not copied; a table's rows are encoded again only when the table changed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use base64::engine::general_purpose::STANDARD;
@@ -25,7 +25,7 @@ use crate::delivery::{Cursor, Progress, Task};
 use crate::oss::StoredObject;
 use crate::state::SandboxState;
 use crate::tablestore::schema::{Key, KeyType, TableSchema};
-use crate::tablestore::table::{StoredRow, Table};
+use crate::tablestore::table::{StoredRow, Table, WrittenEntry};
 use crate::tablestore::Tables;
 
 /// A snapshot and the object bodies it names.
@@ -35,12 +35,20 @@ pub struct Capture {
     pub objects: Vec<Arc<StoredObject>>,
 }
 
+/// What a seed table held before anyone wrote to it.
+#[derive(Debug)]
+struct Baseline {
+    written: BTreeMap<Key, WrittenEntry>,
+    log_len: usize,
+}
+
 /// Takes snapshots, remembering what it needs between them.
 #[derive(Debug)]
 pub struct Capturer {
     identity: SeedIdentity,
-    /// The seed as it was at start-up, to save only what changed on top of it.
-    seed: Tables,
+    /// Each seed table's own rows, to save only what changed on top of them (generated rows
+    /// never change, so they are not kept here).
+    seed: HashMap<String, Baseline>,
     /// Each table's last encoding, by name, with the table version it was made from.
     encoded: HashMap<String, ((u64, u64), SavedTable)>,
 }
@@ -107,12 +115,12 @@ fn encode_keys<'a>(
 
 /// A seed table: only the rows that differ from the seed, the seed rows now gone, and the
 /// writes logged after the seed's own.
-fn seed_table(table: &Table, seed: &Table) -> Result<SavedTable, PersistError> {
+fn seed_table(table: &Table, seed: &Baseline) -> Result<SavedTable, PersistError> {
     let schema = &table.schema;
     let mut rows = Vec::new();
     let mut removed = Vec::new();
     for (key, entry) in table.written() {
-        if seed.written().get(key) == Some(entry) {
+        if seed.written.get(key) == Some(entry) {
             continue;
         }
         match entry {
@@ -121,14 +129,11 @@ fn seed_table(table: &Table, seed: &Table) -> Result<SavedTable, PersistError> {
         }
     }
     removed.extend(
-        seed.written()
+        seed.written
             .keys()
             .filter(|key| !table.written().contains_key(*key)),
     );
-    let log = table
-        .write_log()
-        .get(seed.write_log().len()..)
-        .unwrap_or_default();
+    let log = table.write_log().get(seed.log_len..).unwrap_or_default();
     Ok(SavedTable {
         name: schema.name.clone(),
         origin: TableOrigin::Seed,
@@ -222,6 +227,16 @@ fn saved_task(task: &Task, progress: &Progress) -> Result<SavedTask, PersistErro
 
 impl Capturer {
     pub fn new(identity: SeedIdentity, seed: Tables) -> Self {
+        let seed = seed
+            .into_iter()
+            .map(|(name, table)| {
+                let baseline = Baseline {
+                    written: table.written().clone(),
+                    log_len: table.write_log().len(),
+                };
+                (name, baseline)
+            })
+            .collect();
         Self {
             identity,
             seed,

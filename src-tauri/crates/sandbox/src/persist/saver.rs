@@ -79,6 +79,8 @@ impl Job {
         let mut saved = restored.then(|| self.state.change_count());
         let mut last_save = Instant::now();
         let mut interval = MIN_INTERVAL;
+        // Printed once per distinct error, not on every retry.
+        let mut last_error = None;
         loop {
             let stopping = control.wait();
             let count = self.state.change_count();
@@ -86,11 +88,20 @@ impl Job {
             if saved != Some(count) && (due || stopping) {
                 let started = Instant::now();
                 match self.save() {
-                    Ok(()) => saved = Some(count),
-                    Err(error) => eprintln!(
-                        "sandbox: could not save its state in {}: {error}",
-                        self.folder.root().display()
-                    ),
+                    Ok(()) => {
+                        saved = Some(count);
+                        last_error = None;
+                    }
+                    Err(error) => {
+                        let text = error.to_string();
+                        if last_error.as_ref() != Some(&text) {
+                            eprintln!(
+                                "sandbox: could not save its state in {} (retrying): {text}",
+                                self.folder.root().display()
+                            );
+                        }
+                        last_error = Some(text);
+                    }
                 }
                 last_save = Instant::now();
                 interval = MIN_INTERVAL.max(started.elapsed() * 4);

@@ -122,11 +122,12 @@ impl Folder {
 
     /// Replaces `state.json` atomically and durably.
     pub fn write_state(&self, bytes: &[u8]) -> Result<(), PersistError> {
+        // The bodies' renames must be on disk before a snapshot naming them is.
+        sync_dir(&self.root.join(OBJECTS_DIR))?;
         let temp = self.root.join(TEMP_FILE);
         write_synced(&temp, bytes)?;
         let path = self.state_path();
         fs::rename(&temp, &path).map_err(|e| io_error(&path, e))?;
-        sync_dir(&self.root.join(OBJECTS_DIR))?;
         sync_dir(&self.root)
     }
 

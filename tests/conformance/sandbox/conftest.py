@@ -5,10 +5,11 @@ misbehaviour switches must use the `faults` fixture, which resets them afterward
 """
 import json
 import os
-import subprocess
 import urllib.request
 
 import pytest
+
+from sandbox_process import start_sandbox
 
 
 class Sandbox:
@@ -34,18 +35,9 @@ class Sandbox:
 
 @pytest.fixture(scope="session")
 def sandbox():
-    binary = os.environ["SANDBOX_BIN"]
     rows = os.environ.get("SANDBOX_LARGE_TABLE_ROWS", "200000")
-    process = subprocess.Popen(
-        [binary, "--json", "--large-table-rows", rows],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    line = process.stdout.readline()
-    if not line:
-        raise RuntimeError("sandbox did not start: " + process.stderr.read())
-    yield Sandbox(json.loads(line), process)
+    process, info = start_sandbox("--large-table-rows", rows)
+    yield Sandbox(info, process)
     process.terminate()
     process.wait(timeout=10)
 

@@ -1,9 +1,6 @@
 """`--data-dir`: what the official SDKs write to one sandbox binary is there, unchanged, after
 it is stopped (SIGTERM) and started again on the same folder. Own processes (not the session
 sandbox), a small large-table, so the test takes about a second."""
-import json
-import os
-import subprocess
 
 import oss2
 from alibabacloud_resourcemanager20200331 import models as rm_models
@@ -22,22 +19,15 @@ from tablestore import (
     TableMeta,
     TableOptions,
 )
+
+from sandbox_process import start_sandbox
 from tablestore.retry import NoRetryPolicy
 
 DELIVERY_ROLE = "AliyunServiceRoleForOTSDataDelivery"
 
 
 def start(data_dir):
-    process = subprocess.Popen(
-        [os.environ["SANDBOX_BIN"], "--json", "--large-table-rows", "100", "--data-dir", str(data_dir)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    line = process.stdout.readline()
-    if not line:
-        raise RuntimeError("sandbox did not start: " + process.stderr.read())
-    return process, json.loads(line)
+    return start_sandbox("--large-table-rows", "100", "--data-dir", str(data_dir))
 
 
 def stop(process):

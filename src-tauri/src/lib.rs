@@ -79,6 +79,19 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| install_services(app))
-        .run(tauri::generate_context!())
-        .expect("the Tauri application failed to start");
+        .build(tauri::generate_context!())
+        .expect("the Tauri application failed to start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                stop_sandbox(app);
+            }
+        });
+}
+
+/// Tauri ends the process after `Exit` without dropping managed state, so the sandbox's last
+/// changes (up to its saver's 200 ms) would be lost unless it is stopped here.
+fn stop_sandbox<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(services) = app.try_state::<app_services::AppServices>() {
+        tauri::async_runtime::block_on(services.stop_sandbox());
+    }
 }

@@ -29,6 +29,19 @@ impl SandboxRuntime {
         Ok(endpoints)
     }
 
+    /// Stops the sandbox if it runs and saves its state (when it has a data folder); the app
+    /// calls this on exit, because Tauri ends the process without dropping managed state.
+    pub async fn stop(&self) {
+        let sandbox = self.running.lock().await.take();
+        *self
+            .snapshot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        if let Some(sandbox) = sandbox {
+            sandbox.stop().await;
+        }
+    }
+
     pub fn status(&self) -> SandboxStatus {
         let endpoints = self
             .snapshot
@@ -87,6 +100,32 @@ mod tests {
             data_dir: Some(dir.to_owned()),
             ..SandboxConfig::default()
         }
+    }
+
+    #[tokio::test]
+    async fn stopping_saves_the_state_and_lets_the_folder_go_while_the_app_still_runs() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let runtime = SandboxRuntime::default();
+        let with_demo_task = SandboxConfig {
+            demo_task: true,
+            ..config(dir.path())
+        };
+        runtime.start(with_demo_task).await.expect("starts");
+        assert!(runtime.status().running);
+        runtime.stop().await;
+        assert!(!runtime.status().running);
+        // A fresh folder gets the demo task: stopping (well within the saver's 200 ms) saved it.
+        let saved = std::fs::read_to_string(dir.path().join(sandbox::persist::STATE_FILE))
+            .expect("the state was saved on stop");
+        assert!(
+            saved.contains(sandbox::delivery::demo::DEMO_TASK_NAME),
+            "{saved}"
+        );
+        let next = SandboxRuntime::default();
+        next.start(config(dir.path()))
+            .await
+            .expect("the folder is free again");
+        next.stop().await;
     }
 
     #[tokio::test]

@@ -107,6 +107,11 @@ impl AppServices {
         self
     }
 
+    /// Stops the built-in sandbox (if started) and saves its state; called when the app exits.
+    pub async fn stop_sandbox(&self) {
+        self.sandbox.stop().await;
+    }
+
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }

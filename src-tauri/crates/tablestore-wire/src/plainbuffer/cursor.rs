@@ -23,6 +23,17 @@ impl<'a> Cursor<'a> {
         self.pos
     }
 
+    /// The whole buffer, for readers that match several fields at once (`fast_cell.rs`).
+    pub(crate) fn buffer(&self) -> &'a [u8] {
+        self.buf
+    }
+
+    /// Moves to `pos`, which such a reader has checked is within the buffer.
+    pub(crate) fn advance_to(&mut self, pos: usize) {
+        debug_assert!(pos >= self.pos && pos <= self.buf.len());
+        self.pos = pos;
+    }
+
     pub(crate) fn remaining(&self) -> usize {
         self.buf.len() - self.pos
     }

@@ -8,6 +8,10 @@
 pub mod consts;
 mod crc8;
 mod cursor;
+mod fast_cell;
+#[cfg(test)]
+mod fast_cell_differential;
+mod name_cache;
 mod reader;
 mod row_ref;
 mod update;

@@ -4,13 +4,15 @@
 //! read but not trusted, as in the official readers: the payload is parsed by its type byte.
 
 use super::consts::{
-    HEADER, TAG_CELL, TAG_CELL_CHECKSUM, TAG_CELL_NAME, TAG_CELL_TIMESTAMP, TAG_CELL_TYPE,
-    TAG_CELL_VALUE, TAG_DELETE_ROW_MARKER, TAG_EXTENSION, TAG_ROW_CHECKSUM, TAG_ROW_DATA,
-    TAG_ROW_PK, VT_AUTO_INCREMENT, VT_BLOB, VT_BOOLEAN, VT_DOUBLE, VT_INF_MAX, VT_INF_MIN,
-    VT_INTEGER, VT_STRING,
+    HEADER, TAG_CELL, TAG_CELL_CHECKSUM, TAG_CELL_TIMESTAMP, TAG_CELL_TYPE, TAG_CELL_VALUE,
+    TAG_DELETE_ROW_MARKER, TAG_EXTENSION, TAG_ROW_CHECKSUM, TAG_ROW_DATA, TAG_ROW_PK,
+    VT_AUTO_INCREMENT, VT_BLOB, VT_BOOLEAN, VT_DOUBLE, VT_INF_MAX, VT_INF_MIN, VT_INTEGER,
+    VT_STRING,
 };
 use super::crc8;
 use super::cursor::Cursor;
+use super::fast_cell;
+use super::name_cache::NameCache;
 use super::row_ref::{CellOp, CellRef, RowRef};
 use crate::{PrimaryKeyValueRef, ValueRef, WireError};
 
@@ -29,35 +31,9 @@ pub struct RowReader<'a> {
     last_cell_count: usize,
     key_names: NameCache<'a>,
     cell_names: NameCache<'a>,
-}
-
-/// The column names at each position of the previous row, with their checksums. A page repeats
-/// the same columns row after row, so most names are recognised by one byte comparison instead
-/// of being validated as UTF-8 and checksummed again. A reused `&str` has the same bytes and
-/// points into the same buffer, so callers cannot tell the difference.
-#[derive(Debug, Clone, Default)]
-struct NameCache<'a> {
-    slots: Vec<(&'a str, u8)>,
-}
-
-impl<'a> NameCache<'a> {
-    fn read(&mut self, index: usize, cursor: &mut Cursor<'a>) -> Result<(&'a str, u8), WireError> {
-        cursor.expect_tag(TAG_CELL_NAME, "TAG_CELL_NAME")?;
-        let bytes = cursor.read_len_prefixed("a cell name")?;
-        if let Some(&(name, crc)) = self.slots.get(index) {
-            if name.as_bytes() == bytes {
-                return Ok((name, crc));
-            }
-        }
-        let name = utf8(bytes, cursor.position() - bytes.len(), "a cell name")?;
-        let entry = (name, crc8::update(0, bytes));
-        if let Some(slot) = self.slots.get_mut(index) {
-            *slot = entry;
-        } else {
-            self.slots.push(entry);
-        }
-        Ok(entry)
-    }
+    timestamps: crc8::WordMemo,
+    /// Off only in the test that checks the fast path against the general parser.
+    fast_cells: bool,
 }
 
 impl<'a> RowReader<'a> {
@@ -77,7 +53,18 @@ impl<'a> RowReader<'a> {
             last_cell_count: 0,
             key_names: NameCache::default(),
             cell_names: NameCache::default(),
+            timestamps: crc8::WordMemo::default(),
+            fast_cells: true,
         })
+    }
+
+    /// The same reader without the fast cell path, to test that path against this one.
+    #[cfg(test)]
+    pub(super) fn without_fast_cells(self) -> Self {
+        Self {
+            fast_cells: false,
+            ..self
+        }
     }
 
     /// Byte offset of the next row, e.g. to cut a page at a row boundary.
@@ -92,8 +79,15 @@ impl<'a> RowReader<'a> {
 
         let mut primary_key = Vec::with_capacity(self.last_key_len);
         while cursor.eat(TAG_CELL) {
-            let name = self.key_names.read(primary_key.len(), cursor)?;
-            let (name, value, cell_crc) = read_key_cell(cursor, name)?;
+            let (name, name_crc) = self.key_names.read(primary_key.len(), cursor)?;
+            let fast = self
+                .fast_cells
+                .then(|| fast_cell::key_cell(cursor, name_crc))
+                .flatten();
+            let (value, cell_crc) = match fast {
+                Some(read) => read,
+                None => read_key_cell(cursor, name_crc)?,
+            };
             row_crc = crc8::update_byte(row_crc, cell_crc);
             primary_key.push((name, value));
         }
@@ -102,8 +96,17 @@ impl<'a> RowReader<'a> {
         if cursor.eat(TAG_ROW_DATA) {
             cells.reserve(self.last_cell_count);
             while cursor.eat(TAG_CELL) {
-                let name = self.cell_names.read(cells.len(), cursor)?;
-                let (cell, cell_crc) = read_attribute_cell(cursor, name)?;
+                let (name, name_crc) = self.cell_names.read(cells.len(), cursor)?;
+                let fast = self
+                    .fast_cells
+                    .then(|| {
+                        fast_cell::attribute_cell(cursor, name, name_crc, &mut self.timestamps)
+                    })
+                    .flatten();
+                let (cell, cell_crc) = match fast {
+                    Some(read) => read,
+                    None => read_attribute_cell(cursor, (name, name_crc))?,
+                };
                 row_crc = crc8::update_byte(row_crc, cell_crc);
                 cells.push(cell);
             }
@@ -275,11 +278,11 @@ fn read_value<'a>(cursor: &mut Cursor<'a>, crc: u8) -> Result<ReadValue<'a>, Wir
     })
 }
 
-/// The rest of a key cell after its name (`name` and `crc` come from the [`NameCache`]).
+/// The rest of a key cell after its name (`crc` is the name's, from the [`NameCache`]).
 fn read_key_cell<'a>(
     cursor: &mut Cursor<'a>,
-    (name, crc): (&'a str, u8),
-) -> Result<(&'a str, PrimaryKeyValueRef<'a>, u8), WireError> {
+    crc: u8,
+) -> Result<(PrimaryKeyValueRef<'a>, u8), WireError> {
     cursor.expect_tag(TAG_CELL_VALUE, "TAG_CELL_VALUE")?;
     let read = read_value(cursor, crc)?;
     let key = match read.value {
@@ -292,7 +295,7 @@ fn read_key_cell<'a>(
         }
     };
     check_cell_checksum(cursor, read.crc)?;
-    Ok((name, key, read.crc))
+    Ok((key, read.crc))
 }
 
 /// The rest of an attribute cell after its name.

@@ -1,0 +1,171 @@
+//! The common cell shapes, read with one bounds check per fixed-size group of fields.
+//!
+//! Nearly every cell of a GetRange page has the same shape: `TAG_CELL_VALUE total_len type
+//! payload`, then (attribute cells) `TAG_CELL_TIMESTAMP ts`, then `TAG_CELL_CHECKSUM crc`. The
+//! general parser in `reader.rs` reads that field by field, checking bounds and tags at each
+//! step; here each group is matched as one fixed-size slice pattern, and the checksum runs over
+//! the contiguous `type length payload` bytes of a string or blob in one call.
+//!
+//! These functions never report errors: they return `None` on anything unusual (another shape,
+//! a bad tag, a checksum or UTF-8 failure, too few bytes) WITHOUT moving the cursor, and the
+//! caller hands the same cell to the general parser, which accepts the rarer shapes and returns
+//! the precise typed error. So every checksum is still verified before a row is handed out, and
+//! a fast-path bug can only cost speed, never accept what the general parser would refuse (the
+//! differential test in `reader.rs` checks both paths agree on mutated pages).
+
+use super::consts::{
+    TAG_CELL_CHECKSUM, TAG_CELL_TIMESTAMP, TAG_CELL_VALUE, VT_BLOB, VT_BOOLEAN, VT_DOUBLE,
+    VT_INTEGER, VT_STRING,
+};
+use super::crc8;
+use super::cursor::Cursor;
+use super::row_ref::CellRef;
+use crate::{PrimaryKeyValueRef, ValueRef};
+
+/// A value read by [`read_value`]: the value, the end of its payload, and the cell checksum
+/// continued over its type byte and payload.
+struct FastValue<'a> {
+    value: ValueRef<'a>,
+    end: usize,
+    crc: u8,
+}
+
+/// Reads `TAG_CELL_VALUE total_len type payload` at `start`, for the five attribute types, and
+/// continues the cell checksum `crc`. The `total_len` field is not trusted (as in the general
+/// parser): the type byte decides.
+// Inlined into both callers: returning the value through memory from an out-of-line call
+// showed up as a third of the reader's samples.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn read_value(buf: &[u8], start: usize, crc: u8) -> Option<FastValue<'_>> {
+    let (&[TAG_CELL_VALUE, _, _, _, _, value_type], rest) =
+        buf.get(start..)?.split_first_chunk::<6>()?
+    else {
+        return None;
+    };
+    let payload = start + 6;
+    match value_type {
+        // Fixed-size payloads: the type byte, then one 8-byte checksum step.
+        VT_INTEGER | VT_DOUBLE => {
+            let bytes = *rest.first_chunk::<8>()?;
+            let value = if value_type == VT_INTEGER {
+                ValueRef::Integer(i64::from_le_bytes(bytes))
+            } else {
+                ValueRef::Double(f64::from_le_bytes(bytes))
+            };
+            Some(FastValue {
+                value,
+                end: payload + 8,
+                crc: crc8::update_word(crc8::update_byte(crc, value_type), bytes),
+            })
+        }
+        VT_BOOLEAN => {
+            let byte = *rest.first()?;
+            let value = match byte {
+                0 => false,
+                1 => true,
+                _ => return None,
+            };
+            Some(FastValue {
+                value: ValueRef::Boolean(value),
+                end: payload + 1,
+                crc: crc8::update_byte(crc8::update_byte(crc, value_type), byte),
+            })
+        }
+        VT_STRING | VT_BLOB => {
+            let (length, rest) = rest.split_first_chunk::<4>()?;
+            // A negative length fails the conversion, a long one the `get`.
+            let length = usize::try_from(i32::from_le_bytes(*length)).ok()?;
+            let bytes = rest.get(..length)?;
+            let value = if value_type == VT_STRING {
+                ValueRef::String(utf8(bytes)?)
+            } else {
+                ValueRef::Binary(bytes)
+            };
+            let end = payload + 4 + length;
+            // `type length payload` are contiguous: one checksum call over them.
+            let crc = crc8::update_tail_of(crc, buf.get(..end)?, start + 5);
+            Some(FastValue { value, end, crc })
+        }
+        _ => None,
+    }
+}
+
+/// UTF-8 validation: SIMD (chosen at run time) for long strings, where it pays off; `std` for
+/// short ones (simdutf8 would defer to it anyway, after one more call).
+#[inline]
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    if bytes.len() < 64 {
+        std::str::from_utf8(bytes).ok()
+    } else {
+        simdutf8::basic::from_utf8(bytes).ok()
+    }
+}
+
+/// The rest of an attribute cell after its name, in the response shape: a value and a
+/// timestamp, no operation. `crc` is the name's checksum; `timestamps` remembers the last
+/// timestamp's checksum step. Returns the cell and its checksum.
+#[inline]
+pub(super) fn attribute_cell<'a>(
+    cursor: &mut Cursor<'a>,
+    name: &'a str,
+    crc: u8,
+    timestamps: &mut crc8::WordMemo,
+) -> Option<(CellRef<'a>, u8)> {
+    let buf = cursor.buffer();
+    let start = cursor.position();
+    let FastValue { value, end, crc } = read_value(buf, start, crc)?;
+    let trailer = buf.get(end..)?;
+    let (timestamp, crc, found, next) = match trailer.first_chunk::<11>() {
+        Some(&[TAG_CELL_TIMESTAMP, ts @ .., TAG_CELL_CHECKSUM, found]) => (
+            Some(i64::from_le_bytes(ts)),
+            timestamps.update_word(crc, ts),
+            found,
+            end + 11,
+        ),
+        _ => match trailer.first_chunk::<2>() {
+            Some(&[TAG_CELL_CHECKSUM, found]) => (None, crc, found, end + 2),
+            _ => return None,
+        },
+    };
+    if found != crc {
+        return None;
+    }
+    cursor.advance_to(next);
+    Some((
+        CellRef {
+            name,
+            value: Some(value),
+            op: None,
+            timestamp,
+        },
+        crc,
+    ))
+}
+
+/// The rest of a primary-key cell after its name: an integer, string or binary value.
+/// `crc` is the name's checksum. Returns the value and the cell's checksum.
+#[inline]
+pub(super) fn key_cell<'a>(
+    cursor: &mut Cursor<'a>,
+    crc: u8,
+) -> Option<(PrimaryKeyValueRef<'a>, u8)> {
+    let buf = cursor.buffer();
+    let start = cursor.position();
+    let FastValue { value, end, crc } = read_value(buf, start, crc)?;
+    let key = match value {
+        ValueRef::Integer(v) => PrimaryKeyValueRef::Integer(v),
+        ValueRef::String(v) => PrimaryKeyValueRef::String(v),
+        ValueRef::Binary(v) => PrimaryKeyValueRef::Binary(v),
+        // Not key types: the general parser reports them.
+        ValueRef::Double(_) | ValueRef::Boolean(_) => return None,
+    };
+    let &[TAG_CELL_CHECKSUM, found] = buf.get(end..)?.first_chunk::<2>()? else {
+        return None;
+    };
+    if found != crc {
+        return None;
+    }
+    cursor.advance_to(end + 2);
+    Some((key, crc))
+}

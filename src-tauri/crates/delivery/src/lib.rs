@@ -23,6 +23,7 @@ mod i64_string;
 pub mod issue;
 pub mod oss_prefix;
 pub mod output_column_name;
+mod parquet_column_buffer;
 pub mod parquet_render;
 pub mod parquet_schema;
 pub mod parquet_type;

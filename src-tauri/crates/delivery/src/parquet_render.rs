@@ -9,18 +9,16 @@
 
 use std::sync::Arc;
 
-use bytes::Bytes;
 use parquet::basic::{
     Compression, ConvertedType, Encoding, LogicalType, Repetition, Type as PhysicalType,
 };
-use parquet::column::writer::ColumnWriter;
-use parquet::data_type::ByteArray;
 use parquet::file::properties::{WriterProperties, WriterVersion};
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type;
 use tablestore_wire::{PrimaryKeyValue, Row, Value};
 
 use crate::error::DeliveryError;
+use crate::parquet_column_buffer::{CellValue, ColumnBuffer};
 use crate::parquet_schema::ParquetSchema;
 use crate::parquet_type::ParquetType;
 
@@ -51,103 +49,29 @@ pub struct RenderedParquet {
     pub dirty_fields: Vec<u64>,
 }
 
+/// Rows whose names are matched together before their values are moved (see
+/// [`ParquetRenderer::push_block`]); their cells stay in cache between the two passes.
+const PUSH_BLOCK_ROWS: usize = 32;
+
 /// Renders all `rows` at once.
 pub fn render_parquet<'a>(
     schema: &ParquetSchema,
     rows: impl IntoIterator<Item = &'a Row>,
     options: &RenderOptions,
 ) -> Result<RenderedParquet, DeliveryError> {
+    let rows = rows.into_iter();
     let mut renderer = ParquetRenderer::new(schema, options)?;
+    renderer.expect_rows(rows.size_hint().0);
+    let mut block: Vec<&Row> = Vec::with_capacity(PUSH_BLOCK_ROWS);
     for row in rows {
-        renderer.push(row)?;
+        block.push(row);
+        if block.len() == PUSH_BLOCK_ROWS {
+            renderer.push_block(&block)?;
+            block.clear();
+        }
     }
+    renderer.push_block(&block)?;
     renderer.finish()
-}
-
-/// Values buffered for one output column in the current row group. Non-null values only;
-/// `definition_levels` says which rows have one.
-enum ColumnValues {
-    Bool(Vec<bool>),
-    Int64(Vec<i64>),
-    Double(Vec<f64>),
-    /// All strings of the row group back to back, with end offsets; sliced into `ByteArray`s
-    /// at flush time so each string costs no allocation of its own.
-    Utf8 {
-        data: Vec<u8>,
-        ends: Vec<usize>,
-    },
-}
-
-struct OutputColumn {
-    target: ParquetType,
-    values: ColumnValues,
-    definition_levels: Vec<i16>,
-    dirty: u64,
-    /// Whether the current row already decided this column (later cells are older versions).
-    decided: bool,
-}
-
-impl OutputColumn {
-    /// Appends a value if its type matches; otherwise counts it as dirty. Either way the
-    /// column is decided for this row.
-    fn take(&mut self, value: ValueRef<'_>) {
-        self.decided = true;
-        let kept = match (&mut self.values, value) {
-            (ColumnValues::Bool(out), ValueRef::Bool(v)) => {
-                out.push(v);
-                true
-            }
-            (ColumnValues::Int64(out), ValueRef::Int(v)) => {
-                out.push(v);
-                true
-            }
-            (ColumnValues::Double(out), ValueRef::Double(v)) => {
-                out.push(v);
-                true
-            }
-            (ColumnValues::Utf8 { data, ends }, ValueRef::Str(v)) => {
-                data.extend_from_slice(v.as_bytes());
-                ends.push(data.len());
-                true
-            }
-            _ => false,
-        };
-        if kept {
-            self.definition_levels.push(1);
-        } else {
-            self.dirty += 1;
-            self.definition_levels.push(0);
-        }
-    }
-
-    /// Roughly the bytes this column's buffered values take once PLAIN-encoded.
-    fn plain_bytes_estimate(&self) -> usize {
-        let levels = self.definition_levels.len() / 4;
-        levels
-            + match &self.values {
-                ColumnValues::Bool(v) => v.len() / 8,
-                ColumnValues::Int64(v) => v.len() * 8,
-                ColumnValues::Double(v) => v.len() * 8,
-                ColumnValues::Utf8 { data, ends } => data.len() + ends.len() * 4,
-            }
-    }
-
-    fn end_row(&mut self) {
-        if !self.decided {
-            self.definition_levels.push(0);
-        }
-        self.decided = false;
-    }
-}
-
-/// A borrowed cell value of any origin (attribute or primary key).
-#[derive(Clone, Copy)]
-enum ValueRef<'a> {
-    Bool(bool),
-    Int(i64),
-    Double(f64),
-    Str(&'a str),
-    Other,
 }
 
 /// A column name met in rows, and the output columns it feeds (none if unmapped).
@@ -159,10 +83,12 @@ struct KnownName {
 /// Streaming renderer: push rows, then finish. Buffers one row group at a time.
 pub struct ParquetRenderer {
     writer: SerializedFileWriter<Vec<u8>>,
-    columns: Vec<OutputColumn>,
+    columns: Vec<ColumnBuffer>,
     known: Vec<KnownName>,
     /// Index into `known` last seen at each cell position (rows usually share column order).
     position_hint: Vec<usize>,
+    /// Definition levels of one write chunk (scratch, reused across columns).
+    levels: Vec<i16>,
     buffered_rows: usize,
     total_rows: u64,
     row_group_rows: usize,
@@ -187,14 +113,11 @@ impl ParquetRenderer {
         let mut columns = Vec::with_capacity(schema.len());
         let mut known: Vec<KnownName> = Vec::new();
         for (index, entry) in schema.entries().iter().enumerate() {
-            let (physical, values) = match entry.parquet_type {
-                ParquetType::Bool => (PhysicalType::BOOLEAN, ColumnValues::Bool(Vec::new())),
-                ParquetType::Int64 => (PhysicalType::INT64, ColumnValues::Int64(Vec::new())),
-                ParquetType::Double => (PhysicalType::DOUBLE, ColumnValues::Double(Vec::new())),
-                ParquetType::Utf8 => (
-                    PhysicalType::BYTE_ARRAY,
-                    ColumnValues::Utf8 { data: Vec::new(), ends: Vec::new() },
-                ),
+            let physical = match entry.parquet_type {
+                ParquetType::Bool => PhysicalType::BOOLEAN,
+                ParquetType::Int64 => PhysicalType::INT64,
+                ParquetType::Double => PhysicalType::DOUBLE,
+                ParquetType::Utf8 => PhysicalType::BYTE_ARRAY,
                 other => {
                     return Err(DeliveryError::ParquetRender(format!(
                         "Column '{}' is mapped to {other}; how the service writes that type is unconfirmed, so it cannot be previewed.",
@@ -210,13 +133,12 @@ impl ParquetRenderer {
                     .with_logical_type(Some(LogicalType::String));
             }
             fields.push(Arc::new(builder.build().map_err(|e| render_error(&e))?));
-            columns.push(OutputColumn {
-                target: entry.parquet_type,
-                values,
-                definition_levels: Vec::new(),
-                dirty: 0,
-                decided: false,
-            });
+            columns.push(ColumnBuffer::new(entry.parquet_type).ok_or_else(|| {
+                DeliveryError::ParquetRender(format!(
+                    "No buffer for the {} column '{}'.",
+                    entry.parquet_type, entry.output_name
+                ))
+            })?);
             match known.iter_mut().find(|k| k.name == entry.source_column) {
                 Some(existing) => existing.outputs.push(index),
                 None => known.push(KnownName {
@@ -244,61 +166,95 @@ impl ParquetRenderer {
             columns,
             known,
             position_hint: Vec::new(),
+            levels: Vec::new(),
             buffered_rows: 0,
             total_rows: 0,
             row_group_rows: options.row_group_rows.max(1),
         })
     }
 
+    /// Says about how many rows will be pushed, so the column buffers are sized once (up to
+    /// one row group) instead of growing by doubling.
+    pub fn expect_rows(&mut self, rows: usize) {
+        let rows = rows.min(self.row_group_rows);
+        for column in &mut self.columns {
+            column.reserve_rows(rows);
+        }
+    }
+
     /// Adds one row; writes a row group when enough rows are buffered.
     pub fn push(&mut self, row: &Row) -> Result<(), DeliveryError> {
+        self.push_block(&[row])
+    }
+
+    /// Adds rows in order. Each row's cells and each cell's name and string value are
+    /// separate heap allocations, likely not in cache; fetching them one at a time between
+    /// the work on each value left the processor waiting on memory most of the time. So a
+    /// first pass over the block only reads them (many fetches in flight at once), and the
+    /// second pass, which moves the values, finds them in cache.
+    fn push_block(&mut self, rows: &[&Row]) -> Result<(), DeliveryError> {
+        touch_names_and_strings(rows);
+        for row in rows {
+            self.push_one(row);
+            if self.buffered_rows >= self.row_group_rows {
+                self.flush_row_group()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn push_one(&mut self, row: &Row) {
+        let row_index = self.buffered_rows;
+        if row_index.is_multiple_of(64) {
+            for column in &mut self.columns {
+                column.start_presence_word();
+            }
+        }
         for (position, (name, value)) in row.primary_key.iter().enumerate() {
             let value = match value {
-                PrimaryKeyValue::Integer(v) => ValueRef::Int(*v),
-                PrimaryKeyValue::String(v) => ValueRef::Str(v),
-                _ => ValueRef::Other,
+                PrimaryKeyValue::Integer(v) => CellValue::Int(*v),
+                PrimaryKeyValue::String(v) => CellValue::Str(v),
+                _ => CellValue::Other,
             };
-            self.route(position, name, value);
+            let known = self.known_index(position, name);
+            self.route(row_index, known, value);
         }
         let offset = row.primary_key.len();
         for (position, cell) in row.cells.iter().enumerate() {
             let Some(value) = &cell.value else { continue };
             let value = match value {
-                Value::Integer(v) => ValueRef::Int(*v),
-                Value::Double(v) => ValueRef::Double(*v),
-                Value::Boolean(v) => ValueRef::Bool(*v),
-                Value::String(v) => ValueRef::Str(v),
-                Value::Binary(_) => ValueRef::Other,
+                Value::Integer(v) => CellValue::Int(*v),
+                Value::Double(v) => CellValue::Double(*v),
+                Value::Boolean(v) => CellValue::Bool(*v),
+                Value::String(v) => CellValue::Str(v),
+                Value::Binary(_) => CellValue::Other,
             };
-            self.route(offset + position, &cell.name, value);
-        }
-        for column in &mut self.columns {
-            column.end_row();
+            let known = self.known_index(offset + position, &cell.name);
+            self.route(row_index, known, value);
         }
         self.buffered_rows += 1;
         self.total_rows += 1;
-        if self.buffered_rows >= self.row_group_rows {
-            self.flush_row_group()?;
-        }
-        Ok(())
     }
 
-    fn route(&mut self, position: usize, name: &str, value: ValueRef<'_>) {
-        let known = self.known_index(position, name);
+    #[inline]
+    fn route(&mut self, row_index: usize, known: usize, value: CellValue<'_>) {
         for &output in &self.known[known].outputs {
-            let column = &mut self.columns[output];
-            if !column.decided {
-                column.take(value);
-            }
+            self.columns[output].take(row_index, value);
         }
     }
 
+    #[inline]
     fn known_index(&mut self, position: usize, name: &str) -> usize {
         if let Some(&hinted) = self.position_hint.get(position) {
             if same_name(&self.known[hinted].name, name) {
                 return hinted;
             }
         }
+        self.known_index_slow(position, name)
+    }
+
+    #[cold]
+    fn known_index_slow(&mut self, position: usize, name: &str) -> usize {
         // The list grows only with distinct column names, so it stays O(columns).
         let index = if let Some(index) = self.known.iter().position(|k| k.name == name) {
             index
@@ -325,7 +281,7 @@ impl ParquetRenderer {
         let estimate: usize = self
             .columns
             .iter()
-            .map(OutputColumn::plain_bytes_estimate)
+            .map(ColumnBuffer::plain_bytes_estimate)
             .sum();
         self.writer.inner_mut().reserve(estimate + estimate / 16);
         let mut group = self.writer.next_row_group().map_err(|e| render_error(&e))?;
@@ -335,39 +291,10 @@ impl ParquetRenderer {
                     "The Parquet writer has fewer columns than the schema.".into(),
                 ));
             };
-            let levels = Some(column.definition_levels.as_slice());
-            let written = match (writer.untyped(), &mut column.values) {
-                (ColumnWriter::BoolColumnWriter(w), ColumnValues::Bool(v)) => {
-                    let result = w.write_batch(v, levels, None);
-                    v.clear();
-                    result
-                }
-                (ColumnWriter::Int64ColumnWriter(w), ColumnValues::Int64(v)) => {
-                    let result = w.write_batch(v, levels, None);
-                    v.clear();
-                    result
-                }
-                (ColumnWriter::DoubleColumnWriter(w), ColumnValues::Double(v)) => {
-                    let result = w.write_batch(v, levels, None);
-                    v.clear();
-                    result
-                }
-                (ColumnWriter::ByteArrayColumnWriter(w), ColumnValues::Utf8 { data, ends }) => {
-                    let result = write_strings(w, data, ends, &column.definition_levels);
-                    data.clear();
-                    ends.clear();
-                    result
-                }
-                _ => {
-                    return Err(DeliveryError::ParquetRender(format!(
-                        "Internal mismatch between the schema and the {} column writer.",
-                        column.target
-                    )))
-                }
-            };
-            written.map_err(|e| render_error(&e))?;
+            column
+                .write_to(writer.untyped(), self.buffered_rows, &mut self.levels)
+                .map_err(|e| render_error(&e))?;
             writer.close().map_err(|e| render_error(&e))?;
-            column.definition_levels.clear();
         }
         group.close().map_err(|e| render_error(&e))?;
         self.buffered_rows = 0;
@@ -377,7 +304,7 @@ impl ParquetRenderer {
     /// Writes the last row group and the footer.
     pub fn finish(mut self) -> Result<RenderedParquet, DeliveryError> {
         self.flush_row_group()?;
-        let dirty_fields = self.columns.iter().map(|c| c.dirty).collect();
+        let dirty_fields = self.columns.iter().map(ColumnBuffer::dirty).collect();
         let bytes = self.writer.into_inner().map_err(|e| render_error(&e))?;
         Ok(RenderedParquet {
             bytes,
@@ -387,33 +314,28 @@ impl ParquetRenderer {
     }
 }
 
-/// Rows per `write_batch` call for strings: the `ByteArray` handles for one chunk stay in
-/// cache instead of materialising one per row of the whole row group.
-const STRING_CHUNK_ROWS: usize = 16 * 1024;
-
-/// Writes buffered strings in chunks, slicing one shared buffer (no copy per string).
-fn write_strings(
-    writer: &mut parquet::column::writer::ColumnWriterImpl<'_, parquet::data_type::ByteArrayType>,
-    data: &mut Vec<u8>,
-    ends: &[usize],
-    definition_levels: &[i16],
-) -> parquet::errors::Result<usize> {
-    let all = Bytes::from(std::mem::take(data));
-    let mut chunk: Vec<ByteArray> = Vec::with_capacity(STRING_CHUNK_ROWS.min(ends.len()));
-    let mut next_value = 0;
-    let mut start = 0;
-    let mut written = 0;
-    for levels in definition_levels.chunks(STRING_CHUNK_ROWS) {
-        let present = levels.iter().filter(|&&level| level == 1).count();
-        chunk.clear();
-        for &end in &ends[next_value..next_value + present] {
-            chunk.push(ByteArray::from(all.slice(start..end)));
-            start = end;
+/// Reads the first byte of every name and string value in `rows`, in a loop that does
+/// nothing else. Each one is its own heap allocation, likely not in cache; a tight loop lets
+/// the processor fetch many of them at once, so the passes that use them find them in cache
+/// instead of waiting for each in turn between their own work.
+fn touch_names_and_strings(rows: &[&Row]) {
+    let first = |bytes: &[u8]| bytes.first().copied().unwrap_or(0);
+    let mut sum = 0u8;
+    for row in rows {
+        for (name, value) in &row.primary_key {
+            sum = sum.wrapping_add(first(name.as_bytes()));
+            if let PrimaryKeyValue::String(text) = value {
+                sum = sum.wrapping_add(first(text.as_bytes()));
+            }
         }
-        next_value += present;
-        written += writer.write_batch(&chunk, Some(levels), None)?;
+        for cell in &row.cells {
+            sum = sum.wrapping_add(first(cell.name.as_bytes()));
+            if let Some(Value::String(text)) = &cell.value {
+                sum = sum.wrapping_add(first(text.as_bytes()));
+            }
+        }
     }
-    Ok(written)
+    std::hint::black_box(sum);
 }
 
 /// Column names are short; an inline byte loop beats a call into libc's `memcmp` here.

@@ -37,8 +37,10 @@ impl TablestoreClient {
         loop {
             match self.call_once(operation, &body).await {
                 Ok((bytes, meta)) => {
+                    // Decoding from `Bytes` lets the message's byte fields (a GetRange page's
+                    // rows) share the body instead of copying it.
                     let message =
-                        Resp::decode(bytes.as_ref()).map_err(|e| ClientError::ResponseCorrupt {
+                        Resp::decode(bytes).map_err(|e| ClientError::ResponseCorrupt {
                             service: Service::Tablestore,
                             detail: format!("{operation} answer did not decode: {e}"),
                             request_id: meta.request_id.clone(),
@@ -98,10 +100,6 @@ impl TablestoreClient {
             .map_err(|e| transport_error(Service::Tablestore, endpoint, &e, false))?;
         let status = response.status().as_u16();
         let response_headers = response.headers().clone();
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| transport_error(Service::Tablestore, endpoint, &e, true))?;
         let request_id = response_headers
             .get("x-ots-requestid")
             .and_then(|v| v.to_str().ok())
@@ -111,17 +109,21 @@ impl TablestoreClient {
             detail,
             request_id: request_id.clone(),
         };
+        let answer = read_body(response, response_headers.contains_key("x-ots-contentmd5"))
+            .await
+            .map_err(|e| transport_error(Service::Tablestore, endpoint, &e, true))?;
 
         // Integrity first: a damaged body must never be read as a service's answer.
-        if let Some(sent) = response_headers.get("x-ots-contentmd5") {
-            let actual = base64::engine::general_purpose::STANDARD.encode(Md5::digest(&bytes));
+        if let (Some(sent), Some(digest)) = (response_headers.get("x-ots-contentmd5"), answer.md5) {
+            let actual = base64::engine::general_purpose::STANDARD.encode(digest);
             if sent.as_bytes() != actual.as_bytes() {
                 return Err(corrupt(format!(
                     "{operation} answer failed its MD5 check ({} bytes)",
-                    bytes.len()
+                    answer.bytes.len()
                 )));
             }
         }
+        let bytes = answer.bytes;
 
         if (200..300).contains(&status) {
             self.check_response_signature(&path, &response_headers, &key)
@@ -166,6 +168,35 @@ impl TablestoreClient {
             &freshness,
         )
     }
+}
+
+/// The most of a body's announced length reserved up front: a page is at most a few MB, and a
+/// wrong `Content-Length` must not make us reserve gigabytes.
+const MOST_RESERVED: u64 = 16 * 1024 * 1024;
+
+/// A whole response body and, when asked for, its MD5.
+struct Body {
+    bytes: bytes::Bytes,
+    md5: Option<md5::digest::Output<Md5>>,
+}
+
+/// Reads the body chunk by chunk, hashing each chunk as it arrives: the digest is ready with
+/// the last byte instead of costing a second pass over a multi-megabyte page, and the buffer
+/// is reserved once from `Content-Length` instead of growing (and faulting in) page by page.
+async fn read_body(mut response: reqwest::Response, hash: bool) -> Result<Body, reqwest::Error> {
+    let announced = response.content_length().unwrap_or(0).min(MOST_RESERVED);
+    let mut bytes = Vec::with_capacity(usize::try_from(announced).unwrap_or(0));
+    let mut md5 = hash.then(Md5::new);
+    while let Some(chunk) = response.chunk().await? {
+        if let Some(md5) = &mut md5 {
+            md5.update(&chunk);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Body {
+        bytes: bytes::Bytes::from(bytes),
+        md5: md5.map(Md5::finalize),
+    })
 }
 
 fn invalid(error: &signing::SignError) -> ClientError {

@@ -7,6 +7,7 @@
 
 pub mod ddl;
 pub mod error;
+pub mod page_buffers;
 pub mod read;
 pub mod respond;
 pub mod rows;
@@ -27,6 +28,7 @@ use axum::http::Method;
 use axum::response::Response;
 use axum::routing::any;
 use axum::Router;
+use bytes::Bytes;
 use prost::Message;
 use tablestore_wire::{decode_checked, RequiredFields};
 
@@ -35,6 +37,7 @@ use crate::state::SandboxState;
 use crate::transport;
 use crate::SandboxConfig;
 use error::OtsError;
+use page_buffers::PAGE_BUFFERS;
 use respond::Answer;
 use table::Table;
 
@@ -148,7 +151,7 @@ async fn handle(
         return answer.error(&state, &OtsError::server_busy());
     }
     match dispatch(&state, &operation, &body) {
-        Ok(bytes) => answer.ok(&state, bytes),
+        Ok(bytes) => answer.ok(&state, &bytes),
         Err(error) => answer.error(&state, &error),
     }
 }
@@ -158,7 +161,7 @@ fn decode<M: Message + Default + RequiredFields>(body: &[u8]) -> Result<M, OtsEr
 }
 
 /// Runs one verified call; the answer is the encoded response message.
-fn dispatch(state: &Arc<SandboxState>, operation: &str, body: &[u8]) -> Result<Vec<u8>, OtsError> {
+fn dispatch(state: &Arc<SandboxState>, operation: &str, body: &[u8]) -> Result<Bytes, OtsError> {
     let store = &state.tablestore;
     let now_ms = state.now().timestamp_millis();
     let encoded = match operation {
@@ -174,7 +177,15 @@ fn dispatch(state: &Arc<SandboxState>, operation: &str, body: &[u8]) -> Result<V
             ddl::delete_table(&mut store.tables_mut(), &decode(body)?)?.encode_to_vec()
         }
         "GetRow" => rows::get_row(&store.tables(), decode(body)?, now_ms)?.encode_to_vec(),
-        "GetRange" => rows::get_range(&store.tables(), decode(body)?, now_ms)?.encode_to_vec(),
+        "GetRange" => {
+            // Pages are megabytes: encoded into a reused buffer (see `page_buffers`).
+            let response = rows::get_range(&store.tables(), decode(body)?, now_ms)?;
+            let mut encoded = PAGE_BUFFERS.take(response.encoded_len());
+            response
+                .encode(&mut encoded)
+                .expect("a Vec grows to fit any message");
+            return Ok(PAGE_BUFFERS.into_bytes(encoded));
+        }
         "PutRow" => rows::put_row(&mut store.tables_mut(), &decode(body)?, now_ms)?.encode_to_vec(),
         "UpdateRow" => {
             rows::update_row(&mut store.tables_mut(), &decode(body)?, now_ms)?.encode_to_vec()
@@ -197,5 +208,5 @@ fn dispatch(state: &Arc<SandboxState>, operation: &str, body: &[u8]) -> Result<V
         }
         other => return Err(OtsError::unsupported_operation(other)),
     };
-    Ok(encoded)
+    Ok(Bytes::from(encoded))
 }

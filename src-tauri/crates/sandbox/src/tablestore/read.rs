@@ -4,11 +4,13 @@
 use std::borrow::Cow;
 use std::ops::Bound;
 
+use bytes::Bytes;
 use tablestore_wire::plainbuffer::{encode_primary_key, encode_row};
 use tablestore_wire::proto::TimeRange;
 use tablestore_wire::{Cell, Row};
 
 use super::error::OtsError;
+use super::page_buffers::PAGE_BUFFERS;
 use super::schema::{Key, TableSchema};
 use super::table::{ScanEntry, StoredRow, Table, Version};
 
@@ -157,7 +159,7 @@ pub fn get_row(table: &Table, key: &Key, selection: &Selection) -> Result<Vec<u8
 /// One GetRange response's data.
 #[derive(Debug, Default)]
 pub struct Page {
-    pub rows: Vec<u8>,
+    pub rows: Bytes,
     pub row_count: usize,
     pub next_start: Option<Vec<u8>>,
 }
@@ -188,6 +190,11 @@ pub fn get_range(
     };
     let row_cap = limit.unwrap_or(MAX_ROWS_PER_PAGE).min(MAX_ROWS_PER_PAGE);
     let mut page = Page::default();
+    // The page's rows are gathered first (seed rows borrowed from their cache) and copied
+    // once into a buffer of the right size: growing it row by row copied megabytes again at
+    // every doubling.
+    let mut encoded_rows: Vec<Cow<'_, [u8]>> = Vec::new();
+    let mut page_len = 0;
     let mut scan = table.scan(lower, upper, backward);
     while let Some(entry) = scan.next_entry() {
         let (key, encoded): (Cow<'_, Key>, Cow<'_, [u8]>) = match entry {
@@ -218,19 +225,27 @@ pub fn get_range(
                 (key, Cow::Owned(encode_row(&row)?))
             }
         };
-        let data = &encoded[HEADER_LEN..];
-        let full = page.row_count >= row_cap
-            || (page.row_count > 0 && page.rows.len() + data.len() > MAX_BYTES_PER_PAGE);
+        let data_len = encoded.len() - HEADER_LEN;
+        let full = encoded_rows.len() >= row_cap
+            || (!encoded_rows.is_empty() && page_len + data_len > MAX_BYTES_PER_PAGE);
         if full {
             page.next_start = Some(encode_primary_key(&table.schema.named_key(&key))?);
             break;
         }
-        if page.rows.is_empty() {
-            page.rows.extend_from_slice(&encoded[..HEADER_LEN]);
+        if encoded_rows.is_empty() {
+            page_len += HEADER_LEN;
         }
-        page.rows.extend_from_slice(data);
-        page.row_count += 1;
+        page_len += data_len;
+        encoded_rows.push(encoded);
     }
+    page.row_count = encoded_rows.len();
+    let mut rows = PAGE_BUFFERS.take(page_len);
+    for (i, encoded) in encoded_rows.iter().enumerate() {
+        // Every row starts with the same header; the page carries it once.
+        let from = if i == 0 { 0 } else { HEADER_LEN };
+        rows.extend_from_slice(&encoded[from..]);
+    }
+    page.rows = PAGE_BUFFERS.into_bytes(rows);
     Ok(page)
 }
 

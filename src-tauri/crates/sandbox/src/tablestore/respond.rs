@@ -27,16 +27,20 @@ pub struct Answer<'a> {
 }
 
 impl Answer<'_> {
-    pub fn ok(&self, state: &SandboxState, body: Vec<u8>) -> Response {
+    pub fn ok(&self, state: &SandboxState, body: &Bytes) -> Response {
         self.build(state, StatusCode::OK, body)
     }
 
     pub fn error(&self, state: &SandboxState, error: &OtsError) -> Response {
-        self.build(state, error.status, error.to_proto().encode_to_vec())
+        self.build(
+            state,
+            error.status,
+            &error.to_proto().encode_to_vec().into(),
+        )
     }
 
-    fn build(&self, state: &SandboxState, status: StatusCode, body: Vec<u8>) -> Response {
-        let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(&body));
+    fn build(&self, state: &SandboxState, status: StatusCode, body: &Bytes) -> Response {
+        let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(body));
         let date = state.now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
         let request_id = state.request_ids.tablestore();
         let x_ots = [
@@ -58,9 +62,8 @@ impl Answer<'_> {
             )
         });
 
-        let body = Bytes::from(body);
         let sent = if self.fault == Fault::Corrupt {
-            corrupted(&body)
+            corrupted(body)
         } else {
             body.clone()
         };
@@ -80,7 +83,7 @@ impl Answer<'_> {
             if body.is_empty() {
                 return transport::drop_connection(response);
             }
-            return transport::truncate(response, &body);
+            return transport::truncate(response, body);
         }
         response
     }

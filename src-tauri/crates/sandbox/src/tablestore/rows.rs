@@ -130,7 +130,7 @@ pub fn get_range(
     let page = read::get_range(table, &start, &end, backward, limit, &selection)?;
     Ok(GetRangeResponse {
         consumed: consumed(page.rows.len().max(1), 0),
-        rows: Bytes::from(page.rows),
+        rows: page.rows,
         next_start_primary_key: page.next_start.map(Bytes::from),
         next_token: None,
         data_block_type: None,

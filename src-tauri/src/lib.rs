@@ -3,6 +3,7 @@
 
 mod command_names;
 pub mod commands;
+pub mod software_rendering;
 
 use tauri::Manager;
 

@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    studio_app::software_rendering::choose_renderer();
     studio_app::run();
 }

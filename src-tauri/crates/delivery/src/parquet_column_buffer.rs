@@ -90,6 +90,18 @@ impl ColumnBuffer {
         }
     }
 
+    /// Reserves string bytes for `more_rows` rows like the ones buffered so far, once,
+    /// instead of growing (and copying) the buffer by doubling.
+    pub(crate) fn reserve_strings_like_buffered(&mut self, more_rows: usize) {
+        if let Values::Utf8 { data, lengths } = &mut self.values {
+            let rows_so_far = self.present.len() * 64;
+            if rows_so_far > 0 && !lengths.is_empty() {
+                let bytes = data.len().saturating_mul(more_rows) / rows_so_far;
+                data.reserve(bytes + bytes / 8);
+            }
+        }
+    }
+
     /// Called for every row whose index is a multiple of 64: adds the row's presence word.
     pub(crate) fn start_presence_word(&mut self) {
         self.present.push(0);

@@ -53,6 +53,9 @@ pub struct RenderedParquet {
 /// [`ParquetRenderer::push_block`]); their cells stay in cache between the two passes.
 const PUSH_BLOCK_ROWS: usize = 32;
 
+/// Rows of a row group whose strings are taken as the sample for sizing the string buffers.
+const STRING_SAMPLE_ROWS: usize = 1024;
+
 /// Renders all `rows` at once.
 pub fn render_parquet<'a>(
     schema: &ParquetSchema,
@@ -91,6 +94,10 @@ pub struct ParquetRenderer {
     levels: Vec<i16>,
     buffered_rows: usize,
     total_rows: u64,
+    /// Rows the caller said will come (0: unknown).
+    expected_rows: usize,
+    /// Whether the string buffers were sized for the current row group yet.
+    strings_sized: bool,
     row_group_rows: usize,
 }
 
@@ -169,6 +176,8 @@ impl ParquetRenderer {
             levels: Vec::new(),
             buffered_rows: 0,
             total_rows: 0,
+            expected_rows: 0,
+            strings_sized: false,
             row_group_rows: options.row_group_rows.max(1),
         })
     }
@@ -176,6 +185,7 @@ impl ParquetRenderer {
     /// Says about how many rows will be pushed, so the column buffers are sized once (up to
     /// one row group) instead of growing by doubling.
     pub fn expect_rows(&mut self, rows: usize) {
+        self.expected_rows = rows;
         let rows = rows.min(self.row_group_rows);
         for column in &mut self.columns {
             column.reserve_rows(rows);
@@ -200,7 +210,27 @@ impl ParquetRenderer {
                 self.flush_row_group()?;
             }
         }
+        if !self.strings_sized && self.buffered_rows >= STRING_SAMPLE_ROWS {
+            self.size_string_buffers();
+        }
         Ok(())
+    }
+
+    /// Once a row group has a sample of rows, reserves its string buffers for the rest of
+    /// the rows expected in it.
+    fn size_string_buffers(&mut self) {
+        self.strings_sized = true;
+        let total_rows = usize::try_from(self.total_rows).unwrap_or(usize::MAX);
+        let rows_in_group = self.row_group_rows.min(
+            self.expected_rows
+                .saturating_sub(total_rows - self.buffered_rows),
+        );
+        let more_rows = rows_in_group.saturating_sub(self.buffered_rows);
+        if more_rows > 0 {
+            for column in &mut self.columns {
+                column.reserve_strings_like_buffered(more_rows);
+            }
+        }
     }
 
     fn push_one(&mut self, row: &Row) {
@@ -298,6 +328,7 @@ impl ParquetRenderer {
         }
         group.close().map_err(|e| render_error(&e))?;
         self.buffered_rows = 0;
+        self.strings_sized = false;
         Ok(())
     }
 

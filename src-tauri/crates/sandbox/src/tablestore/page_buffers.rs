@@ -8,10 +8,12 @@ use std::sync::{Mutex, PoisonError};
 
 use bytes::Bytes;
 
-/// Spare buffers kept: a client reading ahead has two answers in flight, each using two.
-const SPARES_KEPT: usize = 8;
-/// Larger buffers (an unusual answer) are given back to the allocator instead.
-const LARGEST_KEPT: usize = 8 * 1024 * 1024;
+/// Spare buffers kept: a client reading ahead has up to two answers in the making or in
+/// flight, each using two (its rows, its message). Bounds what an idle sandbox keeps.
+const SPARES_KEPT: usize = 4;
+/// Larger buffers (an unusual answer) are given back to the allocator instead; a full page
+/// (4 MB of rows) and its message fit.
+const LARGEST_KEPT: usize = 5 * 1024 * 1024;
 
 /// The spares GetRange answers use.
 pub static PAGE_BUFFERS: Spares = Spares::new();

@@ -40,7 +40,7 @@ enum Values {
 /// Rows handed to one `write_batch` call. A multiple of the writer's mini-batch (1024 rows)
 /// so pages break exactly where one call for the whole row group would break them; small
 /// enough that the expanded levels and `ByteArray` handles stay in cache.
-const WRITE_CHUNK_ROWS: usize = 16 * 1024;
+const WRITE_CHUNK_ROWS: usize = 1024;
 const _: () = assert!(WRITE_CHUNK_ROWS.is_multiple_of(1024) && WRITE_CHUNK_ROWS.is_multiple_of(64));
 
 pub(crate) struct ColumnBuffer {

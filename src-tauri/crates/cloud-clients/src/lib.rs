@@ -9,7 +9,6 @@
 
 pub mod account;
 pub mod clock;
-pub mod content_md5;
 pub mod error;
 pub mod http;
 pub mod oss;

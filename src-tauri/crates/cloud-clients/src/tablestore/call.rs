@@ -2,6 +2,7 @@
 //! decode it, and retry what may be retried.
 
 use base64::Engine as _;
+use md5::{Digest, Md5};
 use prost::Message;
 use signing::tablestore::TablestoreSigningKey;
 use signing::tablestore::{request_headers, sign_request, verify_response, TablestoreVersion};
@@ -10,7 +11,6 @@ use tablestore_wire::proto;
 
 use super::error_codes::classify;
 use super::TablestoreClient;
-use crate::content_md5::ContentMd5;
 use crate::http::transport_error;
 use crate::retry::{Idempotency, Jitter};
 use crate::{ClientError, ErrorKind, Service};
@@ -63,7 +63,7 @@ impl TablestoreClient {
         body: &[u8],
     ) -> Result<(bytes::Bytes, CallMeta), ClientError> {
         let now = self.clock.now();
-        let md5 = base64::engine::general_purpose::STANDARD.encode(ContentMd5::digest(body));
+        let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(body));
         let path = format!("/{operation}");
         let base = request_headers(&self.config.credentials, &self.config.instance, now, &md5);
         let canonical = CanonicalRequest::new("POST", path.as_str()).with_added_headers(&base);
@@ -177,7 +177,7 @@ const MOST_RESERVED: u64 = 16 * 1024 * 1024;
 /// A whole response body and, when asked for, its MD5.
 struct Body {
     bytes: bytes::Bytes,
-    md5: Option<[u8; 16]>,
+    md5: Option<md5::digest::Output<Md5>>,
 }
 
 /// Reads the body chunk by chunk, hashing each chunk as it arrives: the digest is ready with
@@ -186,7 +186,7 @@ struct Body {
 async fn read_body(mut response: reqwest::Response, hash: bool) -> Result<Body, reqwest::Error> {
     let announced = response.content_length().unwrap_or(0).min(MOST_RESERVED);
     let mut bytes = Vec::with_capacity(usize::try_from(announced).unwrap_or(0));
-    let mut md5 = hash.then(ContentMd5::new);
+    let mut md5 = hash.then(Md5::new);
     while let Some(chunk) = response.chunk().await? {
         if let Some(md5) = &mut md5 {
             md5.update(&chunk);
@@ -195,7 +195,7 @@ async fn read_body(mut response: reqwest::Response, hash: bool) -> Result<Body, 
     }
     Ok(Body {
         bytes: bytes::Bytes::from(bytes),
-        md5: md5.map(ContentMd5::finish),
+        md5: md5.map(Md5::finalize),
     })
 }
 

@@ -20,7 +20,7 @@ seconds=() window_seconds=() pss=() processes=() breakdown=""
 # from disk; every recorded launch (here and under WebDriver) then starts with a warm page cache.
 for run in $(seq 0 "$RUNS"); do
   started="$(now_ns)"
-  "$APP" >/dev/null 2>&1 &
+  "$APP" >/dev/null 2>>"${PROBE_LOG:-/dev/null}" &
   pid=$!
   wid=""
   while [[ -z "$wid" ]]; do

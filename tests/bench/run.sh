@@ -133,7 +133,7 @@ PORT="${TAURI_DRIVER_PORT:-4461}"
 HOME="$SCRATCH/home" XDG_DATA_HOME="$SCRATCH/data" XDG_CONFIG_HOME="$SCRATCH/config" \
   XDG_CACHE_HOME="$SCRATCH/cache" TAURI_APP="$APP" TAURI_DRIVER_PORT="$PORT" RUNS="$APP_RUNS" \
   dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
-  bash "'"$HERE"'/paint_probe.sh" "$TAURI_APP" "$RUNS" >"'"$WORK"'/app-direct.json" || exit 1
+  PROBE_LOG="'"$WORK"'/app-stderr.log" bash "'"$HERE"'/paint_probe.sh" "$TAURI_APP" "$RUNS" >"'"$WORK"'/app-direct.json" || exit 1
   tauri-driver --port "$TAURI_DRIVER_PORT" --native-port $((TAURI_DRIVER_PORT + 1)) >"'"$WORK"'/tauri-driver.log" 2>&1 &
   DRIVER=$!
   for _ in $(seq 100); do

@@ -124,15 +124,13 @@ for _ in $(seq "$RUNS"); do
 done
 
 step "app cold start and idle memory (Xvfb: direct launch with a paint probe, then WebDriver)"
-# In its own D-Bus session, as on a desktop: without one, GTK waits ~12 s for the accessibility
-# bus before the window appears.
 APP="$REL/tablestore-delivery-studio"
 SCRATCH="$WORK/app-home"
 mkdir -p "$SCRATCH/home" "$SCRATCH/data" "$SCRATCH/config" "$SCRATCH/cache"
 PORT="${TAURI_DRIVER_PORT:-4461}"
 HOME="$SCRATCH/home" XDG_DATA_HOME="$SCRATCH/data" XDG_CONFIG_HOME="$SCRATCH/config" \
   XDG_CACHE_HOME="$SCRATCH/cache" TAURI_APP="$APP" TAURI_DRIVER_PORT="$PORT" RUNS="$APP_RUNS" \
-  dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
+  xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
   PROBE_LOG="'"$WORK"'/app-stderr.log" bash "'"$HERE"'/paint_probe.sh" "$TAURI_APP" "$RUNS" >"'"$WORK"'/app-direct.json" || exit 1
   tauri-driver --port "$TAURI_DRIVER_PORT" --native-port $((TAURI_DRIVER_PORT + 1)) >"'"$WORK"'/tauri-driver.log" 2>&1 &
   DRIVER=$!

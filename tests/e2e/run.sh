@@ -18,7 +18,7 @@ export HOME="$SCRATCH/home" XDG_DATA_HOME="$SCRATCH/data" XDG_CONFIG_HOME="$SCRA
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 mkdir -p "$TEST_ARTIFACTS"
 PORT="${TAURI_DRIVER_PORT:-4444}"
-export TAURI_APP="$APP" TAURI_DRIVER_PORT="$PORT" TAURI_APP_RUN_SH="${BASH_SOURCE[0]}"
+export TAURI_APP="$APP" TAURI_DRIVER_PORT="$PORT" SOFTWARE_RENDERER_CHECK="$ROOT/tests/e2e/software_renderer.sh"
 # WebKitWebDriver's screenshots never answer on a still page under the shared-memory renderer the
 # app picks on a GPU-less machine like this one, so the WebDriver tests run WebKit's default
 # renderer (as on a desktop with a GPU); software_renderer.sh checks the GPU-less path first.
@@ -26,7 +26,7 @@ export WEBKIT_DISABLE_DMABUF_RENDERER=0
 # A private session bus and an unlocked gnome-keyring, so profiles use the real Secret Service.
 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
   echo -n e2e-throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  bash "$(dirname "$TAURI_APP_RUN_SH")/software_renderer.sh" "$TAURI_APP" || exit 1
+  bash "$SOFTWARE_RENDERER_CHECK" "$TAURI_APP" || exit 1
   tauri-driver --port "$TAURI_DRIVER_PORT" >"$TEST_ARTIFACTS/tauri-driver.log" 2>&1 &
   DRIVER=$!
   for _ in $(seq 50); do

@@ -24,6 +24,8 @@ pub mod issue;
 pub mod oss_prefix;
 pub mod output_column_name;
 mod parquet_column_buffer;
+mod parquet_encode;
+mod parquet_gather;
 pub mod parquet_render;
 pub mod parquet_schema;
 pub mod parquet_type;

@@ -75,6 +75,25 @@ impl ColumnBuffer {
         })
     }
 
+    /// An empty buffer of the same type.
+    pub(crate) fn empty_like(&self) -> Self {
+        let values = match &self.values {
+            Values::Bool(_) => Values::Bool(Vec::new()),
+            Values::Int64(_) => Values::Int64(Vec::new()),
+            Values::Double(_) => Values::Double(Vec::new()),
+            Values::Utf8 { .. } => Values::Utf8 {
+                data: Vec::new(),
+                lengths: Vec::new(),
+            },
+        };
+        Self {
+            values,
+            present: Vec::new(),
+            dirty: 0,
+            decided_row: usize::MAX,
+        }
+    }
+
     pub(crate) fn dirty(&self) -> u64 {
         self.dirty
     }

@@ -205,3 +205,62 @@ fn keeps_every_value_across_row_groups_write_chunks_and_presence_words() {
     }
     assert_eq!(seen, 5000);
 }
+
+#[test]
+fn writes_the_same_file_on_any_number_of_threads() {
+    use std::num::NonZeroUsize;
+
+    let schema = schema(&[
+        ("id", "id", ParquetType::Int64),
+        ("n", "n", ParquetType::Int64),
+        ("x", "x", ParquetType::Double),
+        ("s", "s", ParquetType::Utf8),
+        ("n", "n_again", ParquetType::Int64),
+    ]);
+    // Row groups of 50,000 rows are gathered in three runs (17,408 + 17,408 + 15,184 rows)
+    // on three threads, and hold enough data for columns to be encoded on several threads;
+    // the last row group is short and uneven.
+    let rows = many_rows(112_345);
+    let render = |threads: usize| {
+        let options = RenderOptions {
+            row_group_rows: 50_000,
+            threads: NonZeroUsize::new(threads),
+            ..RenderOptions::default()
+        };
+        render_parquet(&schema, &rows, &options).expect("renders")
+    };
+    let one = render(1);
+    assert_eq!(one.rows, 112_345);
+    // n (and n_again, fed by the same source): every row with i % 7 == 3 is dirty.
+    let dirty_n = (0..112_345).filter(|i| i % 7 == 3).count() as u64;
+    assert_eq!(one.dirty_fields, vec![0, dirty_n, 0, 0, dirty_n]);
+    for threads in [2, 3, 8] {
+        let many = render(threads);
+        assert_eq!(many.dirty_fields, one.dirty_fields, "{threads} threads");
+        assert!(
+            many.bytes == one.bytes,
+            "{threads} threads wrote other bytes"
+        );
+    }
+
+    let file = SerializedFileReader::new(Bytes::from(render(3).bytes)).expect("reads");
+    assert_eq!(file.metadata().num_row_groups(), 3);
+    for (index, record) in file
+        .get_row_iter(None)
+        .expect("rows")
+        .enumerate()
+        .step_by(997)
+    {
+        let record = record.expect("row");
+        let (id, n, _, s) = expected_many(i32::try_from(index).expect("small"));
+        let fields: Vec<String> = record
+            .get_column_iter()
+            .map(|(_, f)| f.to_string())
+            .collect();
+        let shown = |v: Option<String>| v.unwrap_or_else(|| "null".into());
+        assert_eq!(fields[0], shown(id.map(|v| v.to_string())), "row {index}");
+        assert_eq!(fields[1], shown(n.map(|v| v.to_string())), "row {index}");
+        assert_eq!(fields[4], fields[1], "row {index}");
+        assert_eq!(fields[3], shown(s.map(|v| format!("{v:?}"))), "row {index}");
+    }
+}

@@ -52,21 +52,25 @@ pub(crate) fn write_row_group(
 
     let mut group = writer.next_row_group()?;
     let encoded = std::thread::scope(|scope| {
+        // A helper the system refuses to start leaves its columns to the others.
         let workers: Vec<_> = (0..helpers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    while let Some(index) = lock(&unclaimed).next_back() {
-                        let parts = take(&slots[index])?;
-                        let (bytes, close) = encode_apart(
-                            Arc::clone(&descriptors[index]),
-                            Arc::clone(&properties),
-                            parts,
-                        )?;
-                        done.push((index, bytes, close));
-                    }
-                    Ok::<_, ParquetError>(done)
-                })
+            .map_while(|_| {
+                let started = std::thread::Builder::new()
+                    .name("parquet-encode".into())
+                    .spawn_scoped(scope, || {
+                        let mut done = Vec::new();
+                        while let Some(index) = lock(&unclaimed).next_back() {
+                            let parts = take(&slots[index])?;
+                            let (bytes, close) = encode_apart(
+                                Arc::clone(&descriptors[index]),
+                                Arc::clone(&properties),
+                                parts,
+                            )?;
+                            done.push((index, bytes, close));
+                        }
+                        Ok::<_, ParquetError>(done)
+                    });
+                started.ok()
             })
             .collect();
 
@@ -149,7 +153,7 @@ fn prepare<'a>(
     (descriptors, properties, columns, estimate)
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // Nothing here can leave the guarded data half-changed, so a poisoned lock is still fine.
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

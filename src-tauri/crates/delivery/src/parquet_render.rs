@@ -10,7 +10,7 @@
 //! (`parquet_encode`); the file is byte for byte the one a single thread writes.
 
 use std::num::NonZeroUsize;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use parquet::basic::{
     Compression, ConvertedType, Encoding, LogicalType, Repetition, Type as PhysicalType,
@@ -22,7 +22,7 @@ use tablestore_wire::Row;
 
 use crate::error::DeliveryError;
 use crate::parquet_column_buffer::ColumnBuffer;
-use crate::parquet_encode::write_row_group;
+use crate::parquet_encode::{lock, write_row_group};
 use crate::parquet_gather::RowGatherer;
 use crate::parquet_schema::ParquetSchema;
 use crate::parquet_type::ParquetType;
@@ -224,16 +224,20 @@ impl ParquetRenderer {
             let more = self.runs[0].empty_like();
             self.runs.push(more);
         }
-        let used = &mut self.runs[..parts.len()];
+        // Each thread takes runs from the list until none is left, so a thread the system
+        // refuses to start only leaves its share to the others.
+        let work: Mutex<Vec<(&mut RowGatherer, &[&Row])>> =
+            Mutex::new(self.runs.iter_mut().zip(parts.iter().copied()).collect());
         std::thread::scope(|scope| {
-            let mut pairs = used.iter_mut().zip(&parts);
-            let first = pairs.next();
-            for (run, part) in pairs {
-                scope.spawn(move || gather(run, part));
+            for _ in 1..parts.len() {
+                let started = std::thread::Builder::new()
+                    .name("parquet-gather".into())
+                    .spawn_scoped(scope, || gather_all(&work));
+                if started.is_err() {
+                    break;
+                }
             }
-            if let Some((run, part)) = first {
-                gather(run, part);
-            }
+            gather_all(&work);
         });
         self.total_rows += rows.len() as u64;
         self.write_runs(parts.len())
@@ -271,6 +275,12 @@ impl ParquetRenderer {
             rows: self.total_rows,
             dirty_fields,
         })
+    }
+}
+
+fn gather_all(work: &Mutex<Vec<(&mut RowGatherer, &[&Row])>>) {
+    while let Some((run, rows)) = lock(work).pop() {
+        gather(run, rows);
     }
 }
 

@@ -115,6 +115,9 @@ def rows_table(work):
     parquet_py = median(load(work, "parquet-pyarrow.json")["seconds"])
     rows.append(("Parquet render, 1,000,000 rows × 10 columns: ours vs pyarrow from Python lists, one per column",
                  f"{parquet:,.3f} s", f"{parquet_py:,.3f} s", ratio(parquet_py, parquet)))
+    parquet_one = median(load(work, "parquet-ours-one-thread.json")["seconds"])
+    rows.append(("Parquet render on one thread (ours by default uses every core): ours vs pyarrow from Python lists",
+                 f"{parquet_one:,.3f} s", f"{parquet_py:,.3f} s", ratio(parquet_py, parquet_one)))
     parquet_rows = median(load(work, "parquet-pyarrow-rows.json")["seconds"])
     rows.append(("Parquet render, same rows: ours vs pyarrow from one Python dict per row (from_pylist)",
                  f"{parquet:,.3f} s", f"{parquet_rows:,.3f} s", ratio(parquet_rows, parquet)))

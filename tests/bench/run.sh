@@ -110,6 +110,7 @@ step "rendering 1,000,000 rows x 10 columns to Parquet"
 # uses the median from anchors.py below.)
 cargo bench -q -p delivery --bench render_parquet -- --warm-up-time 1 --measurement-time 5 >"$WORK/parquet-criterion.log" 2>&1
 criterion_median 'render_parquet/1m_rows_x_10_columns' >"$WORK/parquet-ours.json"
+criterion_median 'render_parquet/1m_rows_x_10_columns_one_thread' >"$WORK/parquet-ours-one-thread.json"
 "$PY" "$HERE/anchors.py" parquet "$RUNS" >"$WORK/parquet-pyarrow.json"
 "$PY" "$HERE/anchors.py" parquet-rows 3 >"$WORK/parquet-pyarrow-rows.json"
 

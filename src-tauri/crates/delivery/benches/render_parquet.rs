@@ -1,12 +1,15 @@
 //! Renders 1,000,000 rows × 10 columns to Parquet bytes (target: at least as fast as pyarrow
 //! writing the same rows from Python lists). After the Criterion run it starts
 //! `tests/conformance/parquet/bench_pyarrow.py` (when the repo's `.venv` exists) so both
-//! numbers come from the same run on the same machine.
+//! numbers come from the same run on the same machine. The render uses every core by
+//! default; the `one_thread` case shows what a single core does (pyarrow's Python-list
+//! conversion runs on one).
 
 // Row counts here are small; the casts cannot wrap or lose precision.
 #![allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)]
 
 use std::hint::black_box;
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
@@ -118,6 +121,20 @@ fn render(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 render_parquet(&schema, &rows, &options)
+                    .expect("renders")
+                    .bytes
+                    .len(),
+            )
+        });
+    });
+    let one_thread = RenderOptions {
+        threads: NonZeroUsize::new(1),
+        ..RenderOptions::default()
+    };
+    group.bench_function("1m_rows_x_10_columns_one_thread", |b| {
+        b.iter(|| {
+            black_box(
+                render_parquet(&schema, &rows, &one_thread)
                     .expect("renders")
                     .bytes
                     .len(),

@@ -376,6 +376,51 @@ fn a_panic_inside_a_command_answers_with_an_internal_error_and_a_reference() {
         .contains(reference));
 }
 
+/// A blocking command that panics, wrapped the way `preview_parquet` is.
+#[tauri::command]
+async fn panicking_blocking_command() -> Result<(), app_services::IpcError> {
+    studio_app::commands::guard::guarded_blocking("panicking_blocking_command", || {
+        let items: Vec<u8> = Vec::new();
+        let _ = items[usize::from(items.is_empty())];
+        Ok(())
+    })
+    .await
+}
+
+#[test]
+fn a_panic_on_the_blocking_pool_answers_with_an_internal_error_and_a_reference() {
+    let app = mock_builder()
+        .invoke_handler(tauri::generate_handler![panicking_blocking_command])
+        .build(tauri::test::mock_context(tauri::test::noop_assets()))
+        .expect("app builds");
+    let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
+        .build()
+        .expect("window builds");
+    let error = invoke(&window, "panicking_blocking_command", json!({})).expect_err("panics");
+    assert_eq!(error["code"], json!("internal"));
+    assert!(error["requestId"]
+        .as_str()
+        .is_some_and(|r| r.starts_with('E')));
+}
+
+#[test]
+fn a_parquet_preview_before_sampling_explains_what_to_do_first() {
+    let app = test_app();
+    let error = invoke(
+        &app.window,
+        "preview_parquet",
+        json!({ "profile": "sandbox", "draft": ui_draft(), "maxRows": 20 }),
+    )
+    .expect_err("nothing sampled");
+    assert_eq!(error["code"], json!("invalid_input"), "{error}");
+    assert!(error["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("'orders' has not been sampled")));
+    assert!(error["remedy"]
+        .as_str()
+        .is_some_and(|r| r.contains("sample rows first")));
+}
+
 #[test]
 fn the_ui_command_table_names_exactly_the_served_commands() {
     // `ui/src/ipc/commands.ts` types every command the UI may call; a name there that Rust

@@ -2,9 +2,9 @@ use app_services::{
     AppServices, DraftReview, ExportFormat, ExportedTask, IpcError, ParquetPreview, TypeRule,
 };
 use delivery::{SourceColumn, TaskDraft};
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime, State};
 
-use super::guard::{guarded, guarded_sync};
+use super::guard::{guarded, guarded_blocking, guarded_sync};
 
 /// The table's primary-key and defined columns, from its metadata.
 #[tauri::command]
@@ -41,17 +41,20 @@ pub async fn check_draft(
     .await
 }
 
-/// The sampled rows rendered to Parquet and read back.
+/// The sampled rows rendered to Parquet and read back. Rendering a large sample takes a
+/// noticeable fraction of a second, so it runs off the window's main thread.
 #[tauri::command]
-pub fn preview_parquet(
-    services: State<'_, AppServices>,
+pub async fn preview_parquet<R: Runtime>(
+    app: AppHandle<R>,
     profile: String,
     draft: TaskDraft,
     max_rows: u32,
 ) -> Result<ParquetPreview, IpcError> {
-    guarded_sync("preview_parquet", || {
-        services.preview_parquet(&profile, &draft, max_rows)
+    guarded_blocking("preview_parquet", move || {
+        app.state::<AppServices>()
+            .preview_parquet(&profile, &draft, max_rows)
     })
+    .await
 }
 
 /// The task as JSON or SDK code.

@@ -22,6 +22,18 @@ pub async fn guarded<T>(
         .unwrap_or_else(|panic| Err(internal(command, panic.as_ref())))
 }
 
+/// Runs a synchronous, CPU-heavy command body on the blocking thread pool: Tauri runs a
+/// plain synchronous command on the window's main thread, which would freeze the window for
+/// as long as the body runs. A panic becomes an `internal` [`IpcError`].
+pub async fn guarded_blocking<T: Send + 'static>(
+    command: &'static str,
+    body: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || guarded_sync(command, body))
+        .await
+        .unwrap_or_else(|error| Err(internal(command, &error.to_string())))
+}
+
 /// Runs a synchronous command body; a panic becomes an `internal` [`IpcError`].
 pub fn guarded_sync<T>(
     command: &'static str,

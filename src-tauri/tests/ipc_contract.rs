@@ -345,6 +345,20 @@ fn a_tables_tasks_are_listed_and_described_and_delete_follows_the_service_rules(
     assert!(error["serviceCode"].is_string(), "{error}");
 }
 
+/// A bare app serving only `handler`'s commands, and its window.
+fn serving(
+    handler: impl Fn(tauri::ipc::Invoke<MockRuntime>) -> bool + Send + Sync + 'static,
+) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = mock_builder()
+        .invoke_handler(handler)
+        .build(tauri::test::mock_context(tauri::test::noop_assets()))
+        .expect("app builds");
+    let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
+        .build()
+        .expect("window builds");
+    (app, window)
+}
+
 /// A command that panics, wrapped the way every real command is.
 #[tauri::command]
 async fn panicking_command() -> Result<(), app_services::IpcError> {
@@ -359,13 +373,7 @@ async fn panicking_command() -> Result<(), app_services::IpcError> {
 
 #[test]
 fn a_panic_inside_a_command_answers_with_an_internal_error_and_a_reference() {
-    let app = mock_builder()
-        .invoke_handler(tauri::generate_handler![panicking_command])
-        .build(tauri::test::mock_context(tauri::test::noop_assets()))
-        .expect("app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
-        .build()
-        .expect("window builds");
+    let (_app, window) = serving(tauri::generate_handler![panicking_command]);
     let error = invoke(&window, "panicking_command", json!({})).expect_err("panics");
     assert_eq!(error["code"], json!("internal"));
     let reference = error["requestId"].as_str().expect("a reference");
@@ -389,13 +397,7 @@ async fn panicking_blocking_command() -> Result<(), app_services::IpcError> {
 
 #[test]
 fn a_panic_on_the_blocking_pool_answers_with_an_internal_error_and_a_reference() {
-    let app = mock_builder()
-        .invoke_handler(tauri::generate_handler![panicking_blocking_command])
-        .build(tauri::test::mock_context(tauri::test::noop_assets()))
-        .expect("app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
-        .build()
-        .expect("window builds");
+    let (_app, window) = serving(tauri::generate_handler![panicking_blocking_command]);
     let error = invoke(&window, "panicking_blocking_command", json!({})).expect_err("panics");
     assert_eq!(error["code"], json!("internal"));
     assert!(error["requestId"]

@@ -72,12 +72,53 @@ impl<'a> RowReader<'a> {
         self.cursor.position()
     }
 
-    fn read_row(&mut self) -> Result<RowRef<'a>, WireError> {
+    /// Decodes the next row into `row`, reusing the memory of its vectors, so a page costs no
+    /// allocation per row (the iterator hands out a fresh `RowRef` each time instead). Returns
+    /// `None` after the last row and after an error, like the iterator; on an error `row` is
+    /// left empty.
+    ///
+    /// ```
+    /// # use tablestore_wire::plainbuffer::{RowReader, RowRef};
+    /// # fn demo(page: &[u8]) -> Result<usize, tablestore_wire::WireError> {
+    /// let mut reader = RowReader::new(page)?;
+    /// let mut row = RowRef::default();
+    /// let mut cells = 0;
+    /// while let Some(read) = reader.next_into(&mut row) {
+    ///     read?;
+    ///     cells += row.cells.len();
+    /// }
+    /// # Ok(cells) }
+    /// ```
+    pub fn next_into(&mut self, row: &mut RowRef<'a>) -> Option<Result<(), WireError>> {
+        if self.failed || self.cursor.is_at_end() {
+            return None;
+        }
+        let RowRef {
+            primary_key, cells, ..
+        } = std::mem::take(row);
+        match self.read_row(primary_key, cells) {
+            Ok(read) => {
+                *row = read;
+                Some(Ok(()))
+            }
+            Err(error) => {
+                self.failed = true;
+                Some(Err(error))
+            }
+        }
+    }
+
+    /// Reads a row into `primary_key` and `cells` (cleared first).
+    fn read_row(
+        &mut self,
+        mut primary_key: Vec<(&'a str, PrimaryKeyValueRef<'a>)>,
+        mut cells: Vec<CellRef<'a>>,
+    ) -> Result<RowRef<'a>, WireError> {
         let cursor = &mut self.cursor;
         cursor.expect_tag(TAG_ROW_PK, "TAG_ROW_PK")?;
         let mut row_crc = 0u8;
 
-        let mut primary_key = Vec::with_capacity(self.last_key_len);
+        primary_key.clear();
         while cursor.eat(TAG_CELL) {
             let (name, name_crc) = self.key_names.read(primary_key.len(), cursor)?;
             let fast = self
@@ -92,9 +133,8 @@ impl<'a> RowReader<'a> {
             primary_key.push((name, value));
         }
 
-        let mut cells = Vec::new();
+        cells.clear();
         if cursor.eat(TAG_ROW_DATA) {
-            cells.reserve(self.last_cell_count);
             while cursor.eat(TAG_CELL) {
                 let (name, name_crc) = self.cell_names.read(cells.len(), cursor)?;
                 let fast = self
@@ -131,9 +171,6 @@ impl<'a> RowReader<'a> {
                 computed: row_crc,
             });
         }
-
-        self.last_key_len = primary_key.len();
-        self.last_cell_count = cells.len();
         Ok(RowRef {
             primary_key,
             cells,
@@ -146,11 +183,22 @@ impl<'a> Iterator for RowReader<'a> {
     type Item = Result<RowRef<'a>, WireError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        // Sized like the previous row: a guess from rows actually decoded, never from a
+        // length field in the input.
         if self.failed || self.cursor.is_at_end() {
             return None;
         }
-        let row = self.read_row();
-        self.failed = row.is_err();
+        let row = self.read_row(
+            Vec::with_capacity(self.last_key_len),
+            Vec::with_capacity(self.last_cell_count),
+        );
+        match &row {
+            Ok(row) => {
+                self.last_key_len = row.primary_key.len();
+                self.last_cell_count = row.cells.len();
+            }
+            Err(_) => self.failed = true,
+        }
         Some(row)
     }
 }

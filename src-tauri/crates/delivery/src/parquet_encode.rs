@@ -59,7 +59,7 @@ pub(crate) fn write_row_group(
                     .name("parquet-encode".into())
                     .spawn_scoped(scope, || {
                         let mut done = Vec::new();
-                        while let Some(index) = lock(&unclaimed).next_back() {
+                        while let Some(index) = claim(&unclaimed, Claim::Last) {
                             let parts = take(&slots[index])?;
                             let (bytes, close) = encode_apart(
                                 Arc::clone(&descriptors[index]),
@@ -76,7 +76,7 @@ pub(crate) fn write_row_group(
 
         let mut levels = Vec::new();
         let mut direct = Ok(());
-        while let Some(index) = lock(&unclaimed).next() {
+        while let Some(index) = claim(&unclaimed, Claim::First) {
             direct = write_direct(&mut group, &slots[index], &mut levels);
             if direct.is_err() {
                 // Leave nothing for the calling thread; the helpers finish what they hold.
@@ -151,6 +151,23 @@ fn prepare<'a>(
         }
     }
     (descriptors, properties, columns, estimate)
+}
+
+/// Which end of the unclaimed columns a thread takes.
+#[derive(Clone, Copy)]
+enum Claim {
+    First,
+    Last,
+}
+
+/// Takes a column to work on. (A function rather than `lock(..).next()` in the `while let`:
+/// there the lock would be held for the whole loop body, so only one thread would work.)
+fn claim(unclaimed: &Mutex<std::ops::Range<usize>>, end: Claim) -> Option<usize> {
+    let mut unclaimed = lock(unclaimed);
+    match end {
+        Claim::First => unclaimed.next(),
+        Claim::Last => unclaimed.next_back(),
+    }
 }
 
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -279,7 +279,11 @@ impl ParquetRenderer {
 }
 
 fn gather_all(work: &Mutex<Vec<(&mut RowGatherer, &[&Row])>>) {
-    while let Some((run, rows)) = lock(work).pop() {
+    loop {
+        // Its own statement: in a `while let` the lock would be held while gathering, so
+        // only one thread would work.
+        let next = lock(work).pop();
+        let Some((run, rows)) = next else { break };
         gather(run, rows);
     }
 }

@@ -37,7 +37,7 @@ struct FastValue<'a> {
 // decoded about 5% slower.
 #[allow(clippy::inline_always)]
 #[inline(always)]
-fn read_value(buf: &[u8], start: usize, crc: u8) -> Option<FastValue<'_>> {
+fn read_value(buf: &[u8], start: usize, crc: u8, cell_head: usize) -> Option<FastValue<'_>> {
     let (&[TAG_CELL_VALUE, _, _, _, _, value_type], rest) =
         buf.get(start..)?.split_first_chunk::<6>()?
     else {
@@ -82,7 +82,7 @@ fn read_value(buf: &[u8], start: usize, crc: u8) -> Option<FastValue<'_>> {
             // tells whether they are all ASCII (then so is the string).
             let (crc, ascii) = crc8::update_tail_of_noting_ascii(crc, buf.get(..end)?, start + 5);
             let value = if value_type == VT_STRING {
-                ValueRef::String(utf8(bytes, ascii)?)
+                ValueRef::String(utf8(buf, payload + 4, bytes, ascii, cell_head)?)
             } else {
                 ValueRef::Binary(bytes)
             };
@@ -99,11 +99,28 @@ fn read_value(buf: &[u8], start: usize, crc: u8) -> Option<FastValue<'_>> {
 /// faster per page than `std::str::from_utf8` on the benchmark's mixed ASCII and non-ASCII
 /// text. All accept exactly the valid UTF-8 (the tests below check against `from_utf8`).
 #[inline]
-fn utf8(bytes: &[u8], ascii: bool) -> Option<&str> {
+fn utf8<'a>(
+    buf: &'a [u8],
+    at: usize,
+    bytes: &'a [u8],
+    ascii: bool,
+    cell_head: usize,
+) -> Option<&'a str> {
     if ascii {
         // Re-checked here (no `unsafe` to skip it), so a wrong hint cannot let bad bytes in.
         if let Ok(text) = ascii::AsciiStr::from_ascii(bytes) {
             return Some(text.as_str());
+        }
+    }
+    if bytes.len() < 64 && bytes.len() + cell_head >= 64 {
+        // SIMD for shorter text too: validate the 64 bytes ending with it. They reach back no
+        // further than this cell's own tags, name and lengths, which are valid UTF-8 when the
+        // name is ASCII; a window that is valid proves the text valid if it starts on a
+        // character boundary. Otherwise the text is checked on its own below.
+        let end = at + bytes.len();
+        let window = end.checked_sub(64).and_then(|start| buf.get(start..end));
+        if let Some(Ok(window)) = window.map(simdutf8::basic::from_utf8) {
+            return window.get(64 - bytes.len()..);
         }
     }
     if bytes.len() < 64 {
@@ -130,7 +147,9 @@ pub(super) fn attribute_cell<'a>(
 ) -> Option<(CellRef<'a>, u8)> {
     let buf = cursor.buffer();
     let start = cursor.position();
-    let FastValue { value, end, crc } = read_value(buf, start, crc)?;
+    // `TAG_CELL TAG_CELL_NAME length name TAG_CELL_VALUE total_len type length`.
+    let cell_head = 16 + name.len();
+    let FastValue { value, end, crc } = read_value(buf, start, crc, cell_head)?;
     let trailer = buf.get(end..)?;
     let (timestamp, crc, found, next) = match trailer.first_chunk::<11>() {
         Some(&[TAG_CELL_TIMESTAMP, ts @ .., TAG_CELL_CHECKSUM, found]) => (
@@ -168,7 +187,7 @@ pub(super) fn key_cell<'a>(
 ) -> Option<(PrimaryKeyValueRef<'a>, u8)> {
     let buf = cursor.buffer();
     let start = cursor.position();
-    let FastValue { value, end, crc } = read_value(buf, start, crc)?;
+    let FastValue { value, end, crc } = read_value(buf, start, crc, 0)?;
     let key = match value {
         ValueRef::Integer(v) => PrimaryKeyValueRef::Integer(v),
         ValueRef::String(v) => PrimaryKeyValueRef::String(v),
@@ -190,20 +209,55 @@ pub(super) fn key_cell<'a>(
 mod tests {
     use proptest::prelude::*;
 
+    #[test]
+    fn a_valid_window_does_not_accept_text_starting_inside_a_character() {
+        // The window `... é` is valid UTF-8, but the text is only the second byte of `é`.
+        let mut buf = vec![b'a'; 62];
+        buf.extend_from_slice("é".as_bytes());
+        assert_eq!(super::utf8(&buf, 63, &buf[63..], false, 63), None);
+        // And the whole `é` is accepted through the same window.
+        assert_eq!(super::utf8(&buf, 62, &buf[62..], false, 62), Some("é"));
+    }
+
     proptest! {
         #[test]
         fn utf8_accepts_exactly_what_std_accepts(
             bytes in proptest::collection::vec(any::<u8>(), 0..100),
         ) {
             let std = std::str::from_utf8(&bytes).ok();
-            prop_assert_eq!(super::utf8(&bytes, bytes.is_ascii()), std);
+            prop_assert_eq!(super::utf8(&bytes, 0, &bytes, bytes.is_ascii(), 0), std);
             // The hint is only a hint: wrong either way, the answer stays right.
-            prop_assert_eq!(super::utf8(&bytes, !bytes.is_ascii()), std);
+            prop_assert_eq!(super::utf8(&bytes, 0, &bytes, !bytes.is_ascii(), 0), std);
+        }
+
+        #[test]
+        fn utf8_through_a_window_accepts_exactly_what_std_accepts(
+            head in prop_oneof![
+                proptest::collection::vec(0u8..0x80, 0..70),
+                "\\PC{0,30}".prop_map(String::into_bytes),
+                proptest::collection::vec(any::<u8>(), 0..70),
+            ],
+            text in "\\PC{0,40}",
+            at in any::<prop::sample::Index>(),
+            byte in any::<u8>(),
+            spoil in any::<bool>(),
+        ) {
+            // `head` plays the cell's tags, name and lengths before the text: valid UTF-8 or
+            // not, ending inside a character or not.
+            let mut text = text.into_bytes();
+            if spoil && !text.is_empty() {
+                let at = at.index(text.len());
+                text[at] = byte;
+            }
+            let mut buf = head.clone();
+            buf.extend_from_slice(&text);
+            let found = super::utf8(&buf, head.len(), &buf[head.len()..], false, head.len());
+            prop_assert_eq!(found, std::str::from_utf8(&text).ok());
         }
 
         #[test]
         fn utf8_accepts_valid_text_of_any_length(text in "\\PC{0,90}") {
-            prop_assert_eq!(super::utf8(text.as_bytes(), text.is_ascii()), Some(text.as_str()));
+            prop_assert_eq!(super::utf8(text.as_bytes(), 0, text.as_bytes(), text.is_ascii(), 0), Some(text.as_str()));
         }
 
         #[test]
@@ -215,7 +269,7 @@ mod tests {
             let mut bytes = text.into_bytes();
             let at = at.index(bytes.len());
             bytes[at] = byte;
-            prop_assert_eq!(super::utf8(&bytes, bytes.is_ascii()), std::str::from_utf8(&bytes).ok());
+            prop_assert_eq!(super::utf8(&bytes, 0, &bytes, bytes.is_ascii(), 0), std::str::from_utf8(&bytes).ok());
         }
     }
 }

@@ -108,9 +108,12 @@ impl TablestoreClient {
             };
             let decoded = RowReader::new(&response.rows)
                 .map_err(corrupt)
-                .and_then(|rows| {
-                    for row in rows {
-                        on_row(&row.map_err(corrupt)?);
+                .and_then(|mut rows| {
+                    // One `RowRef` refilled row after row: no allocation per row.
+                    let mut row = RowRef::default();
+                    while let Some(read) = rows.next_into(&mut row) {
+                        read.map_err(corrupt)?;
+                        on_row(&row);
                         progress.rows += 1;
                     }
                     Ok(())

@@ -79,7 +79,7 @@ pub(crate) fn write_row_group(
         while let Some(index) = claim(&unclaimed, Claim::First) {
             direct = write_direct(&mut group, &slots[index], &mut levels);
             if direct.is_err() {
-                // Leave nothing for the calling thread; the helpers finish what they hold.
+                // Nothing more to start; the helpers finish the columns they hold.
                 *lock(&unclaimed) = 0..0;
                 break;
             }

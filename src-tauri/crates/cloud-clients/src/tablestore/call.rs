@@ -109,12 +109,13 @@ impl TablestoreClient {
             detail,
             request_id: request_id.clone(),
         };
-        let answer = read_body(response, response_headers.contains_key("x-ots-contentmd5"))
+        let sent_md5 = response_headers.get("x-ots-contentmd5");
+        let answer = read_body(response, sent_md5.is_some())
             .await
             .map_err(|e| transport_error(Service::Tablestore, endpoint, &e, true))?;
 
         // Integrity first: a damaged body must never be read as a service's answer.
-        if let (Some(sent), Some(digest)) = (response_headers.get("x-ots-contentmd5"), answer.md5) {
+        if let (Some(sent), Some(digest)) = (sent_md5, answer.md5) {
             let actual = base64::engine::general_purpose::STANDARD.encode(digest);
             if sent.as_bytes() != actual.as_bytes() {
                 return Err(corrupt(format!(

@@ -5,6 +5,10 @@ the same inputs our Rust code is timed on, and prints one JSON line per call:
 Subcommands:
   decode-c PAGE RUNS        tablestore SDK's bundled C reader on a GetRange page
   decode-python PAGE RUNS   tablestore SDK's pure-Python PlainBuffer reader on the same page
+  decode-sdk PAGE RUNS      the SDK's own GetRange answer decoder (OTSProtoBufferDecoder) on the
+                            page wrapped in a GetRangeResponse: whichever reader the SDK picks on
+                            the running interpreter (its C++ decoder where it loads — the shipped
+                            build needs Python 3.12 —, else the C PlainBuffer reader)
   sample INFO_JSON ROWS RUNS  tablestore OTSClient.get_range loop against a running sandbox
                             (INFO_JSON is the sandbox's `--json` line)
   infer RUNS                pyarrow type inference over the rows of delivery/benches/inference.rs
@@ -59,6 +63,26 @@ def decode_python(page_path, runs):
     seconds, rows = timed_runs(
         runs, lambda: PlainBufferCodedInputStream(PlainBufferInputStream(page)).read_rows())
     return {"seconds": seconds, "rows": len(rows), "bytes": len(page)}
+
+
+def decode_sdk(page_path, runs):
+    import tablestore.decoder as decoder
+    import tablestore.protobuf.table_store_pb2 as pb
+
+    with open(page_path, "rb") as f:
+        page = f.read()
+    answer = pb.GetRangeResponse()
+    answer.consumed.capacity_unit.read = 1
+    answer.consumed.capacity_unit.write = 0
+    answer.rows = page
+    body = answer.SerializeToString()
+    sdk = decoder.OTSProtoBufferDecoder("utf-8")
+    seconds, decoded = timed_runs(runs, lambda: sdk._decode_get_range(body, None))
+    rows = next(part for part in decoded[0] if isinstance(part, list))
+    reader = ("C++ decoder (ots_sdk)" if decoder.NATIVE_DECODER_AVAILABLE
+              else "C PlainBuffer reader" if decoder.NATIVE_PARSER_AVAILABLE else "pure Python")
+    return {"seconds": seconds, "rows": len(rows), "bytes": len(page), "reader": reader,
+            "python": sys.version.split()[0]}
 
 
 def sample(info_path, rows_wanted, runs):
@@ -169,6 +193,8 @@ def main(argv):
         result = decode_c(args[0], int(args[1]))
     elif command == "decode-python":
         result = decode_python(args[0], int(args[1]))
+    elif command == "decode-sdk":
+        result = decode_sdk(args[0], int(args[1]))
     elif command == "sample":
         result = sample(args[0], int(args[1]), int(args[2]))
     elif command == "infer":

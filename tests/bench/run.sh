@@ -79,6 +79,7 @@ cargo bench -q -p tablestore-wire --bench decode_page -- --warm-up-time 1 --meas
 criterion_median 'decode_4mb_page_*_rows/borrowed_streaming' >"$WORK/decode-ours.json"
 criterion_median 'decode_4mb_page_*_rows/owned_rows' >"$WORK/decode-ours-owned.json"
 "$PY" "$HERE/anchors.py" decode-c "$WORK/page.bin" $((RUNS * 2)) >"$WORK/decode-c.json"
+"$PY" "$HERE/anchors.py" decode-sdk "$WORK/page.bin" $((RUNS * 2)) >"$WORK/decode-sdk.json"
 "$PY" "$HERE/anchors.py" decode-python "$WORK/page.bin" "$RUNS" >"$WORK/decode-python.json"
 stat -c %s "$WORK/page.bin" >"$WORK/page-bytes"
 

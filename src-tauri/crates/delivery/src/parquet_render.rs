@@ -99,8 +99,6 @@ pub struct ParquetRenderer {
     /// Runs of the row group being gathered; a streaming render uses only the first.
     runs: Vec<RowGatherer>,
     total_rows: u64,
-    /// Rows the caller said will come (0: unknown).
-    expected_rows: usize,
     row_group_rows: usize,
     threads: usize,
 }
@@ -173,35 +171,13 @@ impl ParquetRenderer {
             writer,
             runs: vec![RowGatherer::new(columns, &sources)],
             total_rows: 0,
-            expected_rows: 0,
             row_group_rows: options.row_group_rows.max(1),
             threads: options.thread_count(),
         })
     }
 
-    /// Says about how many rows will be pushed, so the column buffers are sized once (up to
-    /// one row group) instead of growing by doubling.
-    pub fn expect_rows(&mut self, rows: usize) {
-        self.expected_rows = rows;
-        if self.runs[0].rows() == 0 {
-            self.expect_rows_in_group();
-        }
-    }
-
-    /// Sizes the first run for the rows expected in the row group it starts.
-    fn expect_rows_in_group(&mut self) {
-        let rendered = usize::try_from(self.total_rows).unwrap_or(usize::MAX);
-        let rows = self
-            .row_group_rows
-            .min(self.expected_rows.saturating_sub(rendered));
-        self.runs[0].expect_rows(rows);
-    }
-
     /// Adds one row; writes a row group when enough rows are buffered.
     pub fn push(&mut self, row: &Row) -> Result<(), DeliveryError> {
-        if self.runs[0].rows() == 0 && self.expected_rows > 0 {
-            self.expect_rows_in_group();
-        }
         self.runs[0].push_block(&[row]);
         self.total_rows += 1;
         if self.runs[0].rows() >= self.row_group_rows {

@@ -91,13 +91,16 @@ info = json.loads(open(sys.argv[1]).readline())
 print(info["tablestore"], info["instance"], info["accessKeyId"], info["accessKeySecret"])
 PY
 read -r TS_ENDPOINT TS_INSTANCE KEY_ID KEY_SECRET <"$WORK/sample-args"
+# Our client reading 100,000 rows of `orders` $1 times, as JSON.
+sample_ours() {
+  "$REL/examples/sample_bench" --endpoint "$TS_ENDPOINT" --instance "$TS_INSTANCE" \
+    --key-id "$KEY_ID" --key-secret "$KEY_SECRET" --table orders --rows 100000 --runs "$1"
+}
 # One unrecorded read first: the sandbox encodes each seed row the first time it is read, which
 # would otherwise land in the first client's runs (and its server CPU) only.
-"$REL/examples/sample_bench" --endpoint "$TS_ENDPOINT" --instance "$TS_INSTANCE" \
-  --key-id "$KEY_ID" --key-secret "$KEY_SECRET" --table orders --rows 100000 --runs 1 >/dev/null
+sample_ours 1 >/dev/null
 cpu_before="$(sandbox_cpu)"
-"$REL/examples/sample_bench" --endpoint "$TS_ENDPOINT" --instance "$TS_INSTANCE" \
-  --key-id "$KEY_ID" --key-secret "$KEY_SECRET" --table orders --rows 100000 --runs "$RUNS" >"$WORK/sample-ours.json"
+sample_ours "$RUNS" >"$WORK/sample-ours.json"
 cpu_between="$(sandbox_cpu)"
 "$PY" "$HERE/anchors.py" sample "$WORK/sandbox.json" 100000 "$RUNS" >"$WORK/sample-python.json"
 cpu_after="$(sandbox_cpu)"

@@ -150,3 +150,32 @@ test("the same view in the dark theme, with no serious axe-core finding (contras
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the tasks of every table fit the default window, and the smallest one scrolls only the table", async () => {
+  // tauri.conf.json: the window opens at 1200 x 780 and may shrink to 900 x 600.
+  for (const [width, height, tableFits] of [[1200, 780, true], [900, 600, false]]) {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width, height } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.addInitScript(installFakeBackend);
+    await page.goto(ui.url);
+    await page.getByRole("navigation", { name: "Steps" }).getByRole("button", { name: "Tasks" }).click();
+    await page.locator('tr[data-task="users-full"]').waitFor();
+    const sizes = await page.evaluate(() => {
+      const table = document.querySelector("table.tasks-table");
+      const section = table.closest("section");
+      return {
+        page: document.documentElement.scrollWidth,
+        window: window.innerWidth,
+        table: table.getBoundingClientRect().width,
+        section: section.clientWidth,
+      };
+    });
+    // The window itself never scrolls sideways (it did: a hidden header escaped the table's box).
+    assert.ok(sizes.page <= sizes.window, `${width}px: page ${sizes.page}px wide in a ${sizes.window}px window`);
+    if (tableFits) {
+      assert.ok(sizes.table <= sizes.section, `${width}px: table ${sizes.table}px in ${sizes.section}px`);
+    }
+    await context.close();
+  }
+});

@@ -183,6 +183,8 @@ export const en = {
     name: "Task",
     type: "Type",
     phase: "Phase",
+    typeAndPhase: "Type and phase",
+    phaseNow: "Phase: {{phase}}",
     checkpoint: "Delivered up to",
     destination: "Destination",
     problem: "Problem",

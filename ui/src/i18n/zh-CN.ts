@@ -184,6 +184,8 @@ export const zhCN: Catalogue = {
     name: "任务",
     type: "类型",
     phase: "阶段",
+    typeAndPhase: "类型与阶段",
+    phaseNow: "阶段：{{phase}}",
     checkpoint: "已投递至",
     destination: "目标",
     problem: "问题",

@@ -66,25 +66,27 @@ export function DraftsPage({ onOpen }: Props) {
                 <td>
                   <time dateTime={draft.savedAt}>{format.format(new Date(draft.savedAt))}</time>
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    disabled={draft.problem !== null}
-                    onClick={() => {
-                      open(draft.name);
-                    }}
-                  >
-                    {t("delivery.drafts.open", { name: draft.name })}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => {
-                      setDeleting(draft.name);
-                    }}
-                  >
-                    {t("delivery.drafts.delete", { name: draft.name })}
-                  </button>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      disabled={draft.problem !== null}
+                      onClick={() => {
+                        open(draft.name);
+                      }}
+                    >
+                      {t("delivery.drafts.open", { name: draft.name })}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => {
+                        setDeleting(draft.name);
+                      }}
+                    >
+                      {t("delivery.drafts.delete", { name: draft.name })}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -21,20 +21,19 @@ interface Props {
   now: number;
 }
 
-/** Tasks with type, phase, checkpoint (local and UTC), lag, destination and problem. */
+/** Tasks with type and phase, checkpoint (local and UTC), lag, destination and problem. */
 export function TaskTable({ rows, showTable, open, onToggle, onDelete, details, remedy, now }: Props) {
   const { t, i18n } = useTranslation();
   const local = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium" });
   const utc = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-  const columns = showTable ? 9 : 8;
+  const columns = showTable ? 8 : 7;
   return (
     <table className="tasks-table">
       <thead>
         <tr>
           <th scope="col">{t("tasks.name")}</th>
           {showTable && <th scope="col">{t("watch.table")}</th>}
-          <th scope="col">{t("tasks.type")}</th>
-          <th scope="col">{t("tasks.phase")}</th>
+          <th scope="col">{t("tasks.typeAndPhase")}</th>
           <th scope="col">{t("tasks.checkpoint")}</th>
           <th scope="col">{t("watch.lag")}</th>
           <th scope="col">{t("tasks.destination")}</th>
@@ -56,9 +55,16 @@ export function TaskTable({ rows, showTable, open, onToggle, onDelete, details, 
               <tr data-task={task.taskName} data-table={task.tableName}>
                 <th scope="row">{task.taskName}</th>
                 {showTable && <td className="task-table">{task.tableName}</td>}
-                <td>{t(`tasks.types.${task.taskType}`, { defaultValue: task.taskType })}</td>
-                <td className="task-phase">
-                  {status ? t(`tasks.phases.${status.phase}`, { defaultValue: status.phase }) : "—"}
+                {/* Type and phase share a cell so the table fits the default window. */}
+                <td>
+                  {t(`tasks.types.${task.taskType}`, { defaultValue: task.taskType })}
+                  {status && (
+                    <span className="task-phase">
+                      {t("tasks.phaseNow", {
+                        phase: t(`tasks.phases.${status.phase}`, { defaultValue: status.phase }),
+                      })}
+                    </span>
+                  )}
                 </td>
                 <td className="task-checkpoint">
                   {checkpoint ? (
@@ -86,29 +92,31 @@ export function TaskTable({ rows, showTable, open, onToggle, onDelete, details, 
                     </>
                   )}
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-expanded={expanded}
-                    aria-controls={expanded ? detailsId : undefined}
-                    aria-label={t("delivery.tasks.details", { task: task.taskName })}
-                    onClick={() => {
-                      onToggle(key);
-                    }}
-                  >
-                    {t("watch.detailsShort")}
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary danger"
-                    aria-label={t("tasks.delete", { task: task.taskName })}
-                    onClick={() => {
-                      onDelete(task);
-                    }}
-                  >
-                    {t("watch.deleteShort")}
-                  </button>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-expanded={expanded}
+                      aria-controls={expanded ? detailsId : undefined}
+                      aria-label={t("delivery.tasks.details", { task: task.taskName })}
+                      onClick={() => {
+                        onToggle(key);
+                      }}
+                    >
+                      {t("watch.detailsShort")}
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary danger"
+                      aria-label={t("tasks.delete", { task: task.taskName })}
+                      onClick={() => {
+                        onDelete(task);
+                      }}
+                    >
+                      {t("watch.deleteShort")}
+                    </button>
+                  </div>
                 </td>
               </tr>
               {expanded && (

@@ -63,10 +63,10 @@ describe("TasksPage", () => {
     const daily = await screen.findByRole("row", { name: /orders-daily/ });
     expect(within(daily).getByText("Full, then incremental")).toBeInTheDocument();
     expect(screen.queryByRole("columnheader", { name: "Table" })).not.toBeInTheDocument();
-    expect(within(daily).getByText("Initialising")).toBeInTheDocument();
+    expect(within(daily).getByText("Phase: Initialising")).toBeInTheDocument();
     expect(daily).toHaveTextContent("Not authorised: the delivery role is missing or wrong. role acs:ram::1:role/x does not exist");
     const full = screen.getByRole("row", { name: /orders-full/ });
-    expect(within(full).getByText("Incremental")).toBeInTheDocument();
+    expect(within(full).getByText("Phase: Incremental")).toBeInTheDocument();
     expect(full).toHaveTextContent("sandbox-archive/full");
     // The checkpoint in local time and UTC, and how far behind now it is.
     expect(full).toHaveTextContent("UTC Nov 24, 2024, 9:20:00 AM");

@@ -65,8 +65,14 @@ pub fn install_services<R: tauri::Runtime>(
     let vault = app_services::vaults::os_keyring(&app.config().identifier)?;
     // The demo sandbox keeps what the user made (tables, files, tasks) across restarts.
     let sandbox_dir = data_dir.join("sandbox");
+    // Import looks where the aliyun CLI and the SDKs keep this user's credentials.
+    let import_sources =
+        app_services::ImportSources::of_user(app.path().home_dir().ok().as_deref(), |name| {
+            std::env::var(name).ok()
+        });
     let mut services = app_services::AppServices::new(version, data_dir, &config_dir, vault)
-        .with_sandbox_data_dir(sandbox_dir);
+        .with_sandbox_data_dir(sandbox_dir)
+        .with_import_sources(import_sources);
     // End-to-end tests watch a task deliver; the demo keeps the sandbox's realistic pace.
     if std::env::var_os(FAST_SANDBOX_DELIVERY).is_some_and(|v| v == "1") {
         services = services.with_sandbox_delivery(app_services::fast_sandbox_delivery());

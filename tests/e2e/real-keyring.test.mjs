@@ -2,7 +2,7 @@
 // (gnome-keyring, started by run.sh) under the E2E build's own namespace, and nowhere else.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
@@ -10,6 +10,7 @@ import { openApp } from "./window.mjs";
 
 const NAMESPACE = "com.tablestore-delivery-studio.e2e-tests";
 const SECRET = "E2eKeyringSecretSentinel000000001";
+const CLI_SECRET = "E2eCliConfigSecretSentinel0000001";
 const artifacts = process.env.TEST_ARTIFACTS ?? path.resolve("test-artifacts");
 let app;
 let browser;
@@ -91,4 +92,42 @@ test("a profile added in the window keeps its secret in the keyring, not in any 
   assert.ok(!seen.includes(SECRET), "secret in web view storage or IPC answers");
   await browser.pause(500);
   writeFileSync(path.join(artifacts, "e2e-profile-created.png"), Buffer.from(await browser.takeScreenshot(), "base64"));
+});
+
+test("credentials in the home folder's aliyun CLI config import into the keyring", async () => {
+  // run.sh points HOME at a scratch folder, so this is the app's real lookup path.
+  const config = path.join(process.env.HOME, ".aliyun", "config.json");
+  mkdirSync(path.dirname(config), { recursive: true });
+  writeFileSync(
+    config,
+    JSON.stringify({
+      current: "cli-work",
+      profiles: [
+        { name: "cli-work", mode: "AK", access_key_id: "LTAI5tE2eCliKeyId000001", access_key_secret: CLI_SECRET, region_id: "cn-shanghai" },
+      ],
+    }),
+  );
+  const answers = await browser.executeAsync((done) => {
+    const invoke = (cmd, args) =>
+      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+        (answer) => JSON.stringify(answer),
+        (error) => JSON.stringify(error),
+      );
+    invoke("import_preview", {}).then((preview) =>
+      invoke("import_profile", {
+        request: { source: "aliyun_cli", sourceName: "cli-work", name: "cli-work", region: null, instanceName: "cli-instance" },
+      }).then((imported) => done({ preview, imported })),
+    );
+  });
+  const preview = JSON.parse(answers.preview);
+  assert.ok(
+    preview.candidates.some((c) => c.source === "aliyun_cli" && c.sourceName === "cli-work" && c.region === "cn-shanghai"),
+    answers.preview,
+  );
+  assert.match(answers.imported, /"name":"cli-work"/);
+  assert.ok(!JSON.stringify(answers).includes(CLI_SECRET), "secret in an IPC answer");
+  const stored = execFileSync("secret-tool", ["lookup", "service", NAMESPACE, "username", "cli-work/access-key-secret"], {
+    encoding: "utf8",
+  });
+  assert.equal(stored, CLI_SECRET);
 });

@@ -36,7 +36,7 @@ pub use delivery_role::DeliveryRoleStatus;
 pub use draft_review::DraftReview;
 pub use drafts_store::DraftSummary;
 pub use drift::DriftReport;
-pub use import::{ImportRequest, ImportSources};
+pub use import::{EnvironmentSource, ImportRequest, ImportSources};
 pub use instance_tasks::{InstanceTasks, TableFailure};
 pub use ipc_error::{ErrorCode, IpcError};
 pub use licences::{parse_licences, ThirdPartyPackage};

@@ -166,12 +166,12 @@ impl AppServices {
 
     /// What could be imported, without any secret.
     pub fn import_preview(&self) -> Result<profiles::import::ImportPreview, IpcError> {
-        Ok(self.import_sources.scan()?.preview())
+        Ok(self.import_sources.scan().preview())
     }
 
     /// Imports one found entry as a new profile (scanned afresh, so nothing stale is used).
     pub fn import_profile(&self, request: ImportRequest) -> Result<ProfileSummary, IpcError> {
-        let mut scan = self.import_sources.scan()?;
+        let mut scan = self.import_sources.scan();
         Ok(self.profiles.create(request.into_new_profile(&mut scan)?)?)
     }
 

@@ -84,9 +84,14 @@ pub fn draft_from_described(
 
 /// `orders-daily` → `orders-daily-v2` (`-v3` after that), kept within the 16-character limit.
 fn successor_name(task: &str) -> String {
-    let (stem, next) = match task.rsplit_once("-v") {
-        Some((stem, n)) if n.parse::<u32>().is_ok() => (stem, n.parse::<u32>().unwrap_or(1) + 1),
-        _ => (task, 2),
+    // A task name has at most 13 digits after `-v`, so u64 holds every version; the checked
+    // add only guards the arithmetic.
+    let (stem, next) = match task
+        .rsplit_once("-v")
+        .and_then(|(stem, n)| Some((stem, n.parse::<u64>().ok()?.checked_add(1)?)))
+    {
+        Some((stem, next)) => (stem, next),
+        None => (task, 2),
     };
     let suffix = format!("-v{next}");
     let keep = 16usize.saturating_sub(suffix.len());
@@ -104,5 +109,7 @@ mod tests {
         assert_eq!(successor_name("orders-daily-v2"), "orders-daily-v3");
         assert_eq!(successor_name("abcdefghijklmnop"), "abcdefghijklm-v2");
         assert_eq!(successor_name("abcdefghijklm-op"), "abcdefghijklm-v2");
+        // Past u32 (it used to overflow: a panic in a debug build, `-v0` in a release one).
+        assert_eq!(successor_name("a-v4294967295"), "a-v4294967296");
     }
 }

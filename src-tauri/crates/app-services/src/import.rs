@@ -113,9 +113,11 @@ impl ImportSources {
         match &self.environment {
             EnvironmentSource::Nothing => {}
             EnvironmentSource::Process => {
-                scan.merge(scan_environment(std::env::vars_os().filter_map(
-                    |(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)),
-                )))
+                // A variable that is not Unicode cannot hold a usable key; skip it.
+                let vars = std::env::vars_os().filter_map(|(name, value)| {
+                    Some((name.into_string().ok()?, value.into_string().ok()?))
+                });
+                scan.merge(scan_environment(vars));
             }
             EnvironmentSource::Given(vars) => scan.merge(scan_environment(vars.iter().cloned())),
         }

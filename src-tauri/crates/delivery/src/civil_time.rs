@@ -17,7 +17,10 @@ const MILLIS_PER_DAY: i64 = 86_400_000;
 impl CivilTime {
     /// The civil time of `unix_millis` shifted by `offset_minutes` east of UTC.
     pub fn from_unix_millis(unix_millis: i64, offset_minutes: i32) -> Self {
-        let local = unix_millis + i64::from(offset_minutes) * 60_000;
+        // Saturating: a Unix event time may be any i64 of milliseconds (values that look like
+        // milliseconds are flagged, not refused), and a wrapped sum would make a date from the
+        // wrong end of time (or panic in a debug build).
+        let local = unix_millis.saturating_add(i64::from(offset_minutes) * 60_000);
         let days = local.div_euclid(MILLIS_PER_DAY);
         let millis_of_day = local.rem_euclid(MILLIS_PER_DAY);
         let (year, month, day) = civil_from_days(days);

@@ -147,3 +147,10 @@ fn later_files_and_writers_number_their_keys() {
         "ds=20200831/test-task_2_ds=20200831__17"
     );
 }
+
+#[test]
+fn the_extreme_instants_of_the_i64_range_expand_without_overflow() {
+    // The preview saturates instead of wrapping, whatever instant reaches it.
+    let keys = preview("x/$yyyy", &[i64::MAX, i64::MIN], 480);
+    assert_eq!(keys.keys.len(), 2, "{keys:?}");
+}

@@ -70,7 +70,14 @@ impl AppServices {
             .report
             .columns
             .iter()
-            .filter(|column| !delivered.contains(&column.name))
+            // Drift is about attributes the rows hold: key columns are not new (leaving one
+            // out was a choice when the task was made), and a declared column no sampled row
+            // holds has no data, nor a type to suggest.
+            .filter(|column| {
+                column.origin != delivery::ColumnOrigin::PrimaryKey
+                    && column.present_rows > 0
+                    && !delivered.contains(&column.name)
+            })
             .cloned()
             .collect();
         Ok(DriftReport {

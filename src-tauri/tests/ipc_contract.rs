@@ -339,9 +339,21 @@ fn a_tables_tasks_are_listed_and_described_and_delete_follows_the_service_rules(
     assert_eq!(status["phase"], json!("INIT"));
     assert_eq!(status["bucket"], json!("sandbox-delivery"));
     assert_eq!(status["columnCount"], json!(1));
-    // The service refuses to delete a task that is still initialising.
+    // The service refuses to delete a task that is still initialising; the app says so.
     let error = invoke(&app.window, "delete_delivery_task", args).expect_err("INIT");
-    assert_eq!(error["code"], json!("invalid_input"), "{error}");
+    assert_eq!(error["code"], json!("task_initialising"), "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("orders-demo is still initialising")),
+        "{error}"
+    );
+    assert!(
+        error["remedy"]
+            .as_str()
+            .is_some_and(|r| r.contains("delete it again")),
+        "{error}"
+    );
     assert!(error["serviceCode"].is_string(), "{error}");
 }
 

@@ -55,6 +55,7 @@ export const errorSummariesEn: Record<ErrorCode, string> = {
   bucket_not_found: "The bucket does not exist.",
   role_missing: "The delivery role does not exist.",
   task_exists: "A task with that name exists.",
+  task_initialising: "The task is still initialising.",
   invalid_draft_name: "The draft name is not valid.",
   draft_not_found: "The draft was not found.",
   draft_file_corrupt: "The draft file is damaged.",

@@ -53,6 +53,7 @@ export const errorSummariesZhCN: Record<ErrorCode, string> = {
   bucket_not_found: "存储空间不存在。",
   role_missing: "投递服务关联角色不存在。",
   task_exists: "已存在同名任务。",
+  task_initialising: "任务仍在初始化。",
   invalid_draft_name: "草稿名称无效。",
   draft_not_found: "未找到该草稿。",
   draft_file_corrupt: "草稿文件已损坏。",

@@ -75,6 +75,8 @@ pub enum ErrorCode {
     RoleMissing,
     /// A task of that name already exists on the table.
     TaskExists,
+    /// The task cannot be deleted yet: it is still initialising.
+    TaskInitialising,
     InvalidDraftName,
     DraftNotFound,
     DraftFileCorrupt,

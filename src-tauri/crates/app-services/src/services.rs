@@ -16,7 +16,7 @@ use crate::connection_test::{check, ConnectionReport};
 use crate::import::{ImportRequest, ImportSources};
 use crate::pickers::{BucketChoice, InstanceChoice};
 use crate::sandbox_runtime::SandboxRuntime;
-use crate::{AppInfo, IpcError, Locale, Preferences, SandboxEndpoints};
+use crate::{AppInfo, ErrorCode, IpcError, Locale, Preferences, SandboxEndpoints};
 
 /// Everything a command needs, built once at start-up.
 #[derive(Debug)]
@@ -374,10 +374,31 @@ impl AppServices {
         task: &str,
     ) -> Result<(), IpcError> {
         let connection = self.connection(profile)?;
-        Ok(self
-            .tablestore(&connection)?
-            .delete_delivery_task(table, task)
-            .await?)
+        let client = self.tablestore(&connection)?;
+        let Err(refused) = client.delete_delivery_task(table, task).await else {
+            return Ok(());
+        };
+        let refused = IpcError::from(refused);
+        // The service refuses to delete a task that is still initialising, with a generic
+        // "invalid parameter" answer (its exact code is unconfirmed); say what it means.
+        if refused.code == ErrorCode::InvalidInput {
+            if let Ok(described) = client.describe_delivery_task(table, task).await {
+                if crate::DeliveryTaskStatus::from_proto(described).phase == "INIT" {
+                    return Err(IpcError {
+                        code: ErrorCode::TaskInitialising,
+                        message: format!(
+                            "Delivery task {task} is still initialising, and the service deletes a task only once it has started."
+                        ),
+                        remedy: Some(
+                            "Wait a minute (a new task initialises for about a minute), refresh the list and delete it again."
+                                .into(),
+                        ),
+                        ..refused
+                    });
+                }
+            }
+        }
+        Err(refused)
     }
 
     /// The table's declared columns at once, then the types of every column found in up to

@@ -158,6 +158,7 @@ export const en = {
     rows: "Rows to sample",
     sample: "Sample rows",
     cancel: "Cancel",
+    cancelled: "Sampling cancelled; nothing changed. Sample again when you are ready.",
     progressLabel: "Sampling progress",
     progress: "{{rows}} rows, {{megabytes}} MB read",
     summaryAll: "Read all {{rows}} rows: {{columns}} columns.",

@@ -159,6 +159,7 @@ export const zhCN: Catalogue = {
     rows: "抽样行数",
     sample: "抽样",
     cancel: "取消",
+    cancelled: "已取消采样，没有任何更改。准备好后可再次采样。",
     progressLabel: "抽样进度",
     progress: "已读取 {{rows}} 行，{{megabytes}} MB",
     summaryAll: "已读取全部 {{rows}} 行：{{columns}} 列。",

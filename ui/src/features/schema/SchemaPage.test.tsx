@@ -94,15 +94,42 @@ describe("SchemaPage", () => {
     expect(handed).toEqual([SAMPLE]);
   });
 
-  it("shows a coded error when sampling fails, e.g. after Cancel", async () => {
+  it("cancels a running sample from its Cancel button and says so without an error", async () => {
+    let reject: (error: unknown) => void = () => undefined;
+    const cancelled: unknown[] = [];
     mockCommands({
-      sample_schema: () => {
-        // eslint-disable-next-line @typescript-eslint/only-throw-error -- Tauri rejects with the plain IpcError object
-        throw { code: "cancelled", message: "cancelled", remedy: null, serviceCode: null, requestId: null };
+      sample_schema: () =>
+        // Runs until cancelled, then answers as the Rust side does.
+        new Promise<SchemaSample>((_, fail) => {
+          reject = fail;
+        }) as unknown as SchemaSample,
+      cancel_sampling: (args) => {
+        cancelled.push(args);
+        reject({ code: "cancelled", message: "Sampling was cancelled.", remedy: null, serviceCode: null, requestId: null });
+        return true;
       },
     });
     render(<Hosted />);
     await userEvent.click(screen.getByRole("button", { name: "Sample rows" }));
-    expect(await screen.findByRole("alert")).toHaveAttribute("data-error-code", "cancelled");
+    expect(screen.getByRole("button", { name: "Sample rows" })).toBeDisabled();
+    expect(screen.getByRole("progressbar", { name: "Sampling progress" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Sampling cancelled; nothing changed.");
+    expect(cancelled).toEqual([{ profile: "sandbox", table: "users" }]);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Sample rows" })).toBeEnabled();
+  });
+
+  it("shows a coded error when sampling fails", async () => {
+    mockCommands({
+      sample_schema: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- Tauri rejects with the plain IpcError object
+        throw { code: "permission_denied", message: "GetRange was denied.", remedy: null, serviceCode: null, requestId: null };
+      },
+    });
+    render(<Hosted />);
+    await userEvent.click(screen.getByRole("button", { name: "Sample rows" }));
+    expect(await screen.findByRole("alert")).toHaveAttribute("data-error-code", "permission_denied");
   });
 });

@@ -95,7 +95,14 @@ export function SchemaPage({ profile, table, declared, onRetryDeclared, sample, 
           </span>
         </div>
       )}
-      {error && <ErrorNotice error={error} />}
+      {/* The user's own Cancel is news, not a failure. */}
+      {error?.code === "cancelled" ? (
+        <p role="status" id="sampling-cancelled">
+          {t("schema.cancelled")}
+        </p>
+      ) : (
+        error && <ErrorNotice error={error} />
+      )}
       {!sample && <DeclaredColumns declared={declared} onRetry={onRetryDeclared} />}
       {sample && (
         <>

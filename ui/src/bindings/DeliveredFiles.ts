@@ -2,7 +2,8 @@
 import type { DeliveredObject } from "./DeliveredObject";
 
 /**
- * The objects a task wrote, newest listing order as OSS gives it (by key).
+ * The newest objects a task wrote (by last-modified time, newest first), from the part of the
+ * listing that was read.
  */
 export type DeliveredFiles = { bucket: string, 
 /**
@@ -10,6 +11,6 @@ export type DeliveredFiles = { bucket: string,
  */
 listedPrefix: string, objects: Array<DeliveredObject>, 
 /**
- * More objects exist than were listed.
+ * More objects exist than are shown (older ones, or ones past the listing budget).
  */
 truncated: boolean, };

@@ -165,7 +165,7 @@ export const deliveryEn = {
     modifiedLocal: "Last modified (local)",
     modifiedUtc: "Last modified (UTC)",
     utc: "{{time}} UTC",
-    truncated: "More objects exist than are listed here.",
+    truncated: "Showing the newest files found; older ones (or, in a very large bucket, ones past the first 10,000 keys listed) are not shown.",
     noExtension: "Delivered objects have no .parquet extension; readers that filter by extension miss them.",
   },
 };

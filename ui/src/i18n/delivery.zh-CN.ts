@@ -168,7 +168,7 @@ export const deliveryZhCN: Widen<typeof deliveryEn> = {
     modifiedLocal: "最后修改时间（本地）",
     modifiedUtc: "最后修改时间（UTC）",
     utc: "{{time}} UTC",
-    truncated: "实际对象多于此处列出的数量。",
+    truncated: "这里显示找到的最新文件；更早的文件（或在很大的存储空间中，列出的前 10,000 个键之后的文件）未显示。",
     noExtension: "投递的对象没有 .parquet 扩展名，按扩展名筛选的读取工具会漏掉它们。",
   },
 };

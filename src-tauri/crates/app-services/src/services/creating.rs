@@ -14,6 +14,8 @@ use crate::{DeliveryTaskView, ErrorCode, IpcError};
 
 /// Objects listed per "browse delivered files", at most.
 const MAX_LISTED_OBJECTS: usize = 1_000;
+/// Listing pages (of up to 1,000 keys) read for one look at a task's files.
+const MAX_LISTED_PAGES: usize = 10;
 
 impl AppServices {
     /// The account's delivery role: its ARN and whether it exists, as far as the keys may ask.
@@ -152,31 +154,30 @@ impl AppServices {
         let bucket = status.bucket.unwrap_or_default();
         let prefix = listed_prefix(status.prefix.as_deref().unwrap_or_default());
         let oss = self.oss(&connection)?;
-        let mut objects = Vec::new();
+        let mut newest = crate::delivered_files::NewestObjects::new(MAX_LISTED_OBJECTS);
         let mut token: Option<String> = None;
-        let truncated = loop {
+        // A budget of pages, so a large bucket (or a prefix that starts with a variable, which
+        // lists from the bucket's first key) costs a bounded number of calls per refresh.
+        for _ in 0..MAX_LISTED_PAGES {
             let page = oss
                 .list_objects(&bucket, &prefix, None, token.as_deref(), 1000)
                 .await?;
-            objects.extend(
-                page.objects
-                    .into_iter()
-                    .filter(|o| crate::delivered_files::written_by(&o.key, task))
-                    .map(|o| DeliveredObject {
+            for o in page.objects {
+                if crate::delivered_files::written_by(&o.key, task) {
+                    newest.push(DeliveredObject {
                         key: o.key,
                         size: o.size,
                         last_modified: o.last_modified.unwrap_or_default(),
-                    }),
-            );
+                    });
+                }
+            }
             token = page.next_continuation_token;
-            if objects.len() >= MAX_LISTED_OBJECTS {
-                objects.truncate(MAX_LISTED_OBJECTS);
-                break true;
-            }
             if token.is_none() {
-                break false;
+                break;
             }
-        };
+        }
+        let (objects, dropped) = newest.finish();
+        let truncated = dropped || token.is_some();
         Ok(DeliveredFiles {
             bucket,
             listed_prefix: prefix,

@@ -1,12 +1,16 @@
-//! The third-party packages the app ships, for the About box. The list is generated from
-//! Cargo's and npm's lock files (`.ci/third_party_licences.py`) and compiled into the app.
+//! The third-party packages the app ships and their licence texts, for the About box. The list
+//! is generated from Cargo's and npm's lock files and the packages' own licence files
+//! (`.ci/third_party_licences.py`) and compiled into the app. The file stores each distinct
+//! text once; the About box gets every package with its texts spelled out.
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{ErrorCode, IpcError};
 
-/// One shipped package and its licence.
+/// One shipped package, its licence and the licence texts that come with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -15,36 +19,133 @@ pub struct ThirdPartyPackage {
     pub version: String,
     /// An SPDX expression as the package declares it.
     pub licence: String,
-    /// Where the package's source (and full licence text) lives.
+    /// Where the package's source lives.
     pub source: String,
     /// `cargo` or `npm`.
     pub ecosystem: String,
+    /// The package's licence, copying and notice files; for a package that ships none, the
+    /// standard text of each licence its expression names. Never empty.
+    pub licence_texts: Vec<LicenceText>,
 }
 
-/// Parses the generated list.
+/// One licence text that ships with a package.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LicenceText {
+    /// The file's name in the package (`LICENSE-MIT`), or the SPDX id when `standard`.
+    pub name: String,
+    /// The package ships no licence file, so this is the standard text of its licence.
+    pub standard: bool,
+    /// A hash of the text: texts with the same id are the same text.
+    pub id: String,
+    pub text: String,
+}
+
+/// The generated file: packages refer to their texts by id, each text stored once.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LicenceFile {
+    packages: Vec<ListedPackage>,
+    texts: Vec<StoredText>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ListedPackage {
+    name: String,
+    version: String,
+    licence: String,
+    source: String,
+    ecosystem: String,
+    licence_texts: Vec<TextReference>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextReference {
+    name: String,
+    standard: bool,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredText {
+    id: String,
+    text: String,
+}
+
+/// Parses the generated list and spells out each package's licence texts.
 pub fn parse_licences(text: &str) -> Result<Vec<ThirdPartyPackage>, IpcError> {
-    serde_json::from_str(text).map_err(|error| {
-        IpcError::new(
-            ErrorCode::Internal,
-            format!("The built-in licence list is unreadable: {error}"),
-        )
-    })
+    let file: LicenceFile = serde_json::from_str(text).map_err(|error| {
+        unreadable(&format!("The built-in licence list is unreadable: {error}"))
+    })?;
+    let texts: HashMap<&str, &str> = file
+        .texts
+        .iter()
+        .map(|stored| (stored.id.as_str(), stored.text.as_str()))
+        .collect();
+    file.packages
+        .into_iter()
+        .map(|package| {
+            let licence_texts = package
+                .licence_texts
+                .into_iter()
+                .map(|reference| {
+                    let text = texts.get(reference.text.as_str()).ok_or_else(|| {
+                        unreadable(&format!(
+                            "The built-in licence list names a text {} for {} that it lacks.",
+                            reference.text, package.name
+                        ))
+                    })?;
+                    Ok(LicenceText {
+                        name: reference.name,
+                        standard: reference.standard,
+                        text: (*text).to_owned(),
+                        id: reference.text,
+                    })
+                })
+                .collect::<Result<Vec<_>, IpcError>>()?;
+            Ok(ThirdPartyPackage {
+                name: package.name,
+                version: package.version,
+                licence: package.licence,
+                source: package.source,
+                ecosystem: package.ecosystem,
+                licence_texts,
+            })
+        })
+        .collect()
+}
+
+fn unreadable(message: &str) -> IpcError {
+    IpcError::new(ErrorCode::Internal, message.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const COMMITTED_LIST: &str = include_str!("../../../third-party-licences.json");
+    /// The .deb's copyright file, generated from the same list.
+    const COMMITTED_COPYRIGHT: &str = include_str!("../../../third-party-licences.txt");
+
+    fn committed() -> Vec<ThirdPartyPackage> {
+        parse_licences(COMMITTED_LIST).expect("parses")
+    }
+
+    fn package<'a>(list: &'a [ThirdPartyPackage], name: &str) -> &'a ThirdPartyPackage {
+        list.iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} listed"))
+    }
+
     #[test]
     fn the_committed_list_parses_and_names_the_frameworks_we_ship() {
-        let list =
-            parse_licences(include_str!("../../../third-party-licences.json")).expect("parses");
+        let list = committed();
         for shipped in ["tauri", "reqwest", "parquet", "react", "@dnd-kit/core"] {
-            assert!(
-                list.iter()
-                    .any(|p| p.name == shipped && !p.licence.is_empty()),
-                "{shipped} listed"
-            );
+            assert!(!package(&list, shipped).licence.is_empty(), "{shipped}");
         }
         assert!(list
             .iter()
@@ -55,5 +156,120 @@ mod tests {
                 .any(|p| p.name == "vitest" || p.name == "proptest"),
             "test-only packages are not shipped"
         );
+    }
+
+    #[test]
+    fn every_shipped_package_comes_with_a_licence_text() {
+        let bare: Vec<_> = committed()
+            .into_iter()
+            .filter(|p| p.licence_texts.iter().all(|t| t.text.trim().is_empty()))
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(bare, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_package_keeps_its_own_licence_files_with_their_copyright_lines() {
+        let list = committed();
+        let tauri = package(&list, "tauri");
+        let names: Vec<_> = tauri
+            .licence_texts
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(names, ["LICENSE-APACHE-2.0", "LICENSE-MIT"]);
+        assert!(tauri.licence_texts.iter().all(|t| !t.standard));
+        let mit = &tauri.licence_texts[1].text;
+        assert!(
+            mit.starts_with("MIT License\n\nCopyright (c) 2017 - Present Tauri Apps Contributors")
+        );
+        let react = &package(&list, "react").licence_texts[0];
+        assert_eq!(react.name, "LICENSE");
+        assert!(react
+            .text
+            .contains("Copyright (c) Meta Platforms, Inc. and affiliates."));
+    }
+
+    #[test]
+    fn a_package_without_licence_files_gets_the_standard_text_of_each_licence_it_names() {
+        let list = committed();
+        let ts_rs = package(&list, "ts-rs");
+        assert_eq!(ts_rs.licence, "MIT");
+        assert_eq!(ts_rs.licence_texts.len(), 1);
+        assert!(ts_rs.licence_texts[0].standard);
+        assert_eq!(ts_rs.licence_texts[0].name, "MIT");
+        assert!(ts_rs.licence_texts[0].text.starts_with("MIT License\n"));
+        let choices: Vec<_> = package(&list, "objc2-app-kit")
+            .licence_texts
+            .iter()
+            .map(|t| (t.name.as_str(), t.standard))
+            .collect();
+        assert_eq!(
+            choices,
+            [("Zlib", true), ("Apache-2.0", true), ("MIT", true)]
+        );
+    }
+
+    #[test]
+    fn identical_texts_share_one_id_and_different_ones_do_not() {
+        let list = committed();
+        let text_of = |name: &str, file: &str| {
+            package(&list, name)
+                .licence_texts
+                .iter()
+                .find(|t| t.name == file)
+                .unwrap_or_else(|| panic!("{name} {file}"))
+                .clone()
+        };
+        let anstream = text_of("anstream", "LICENSE-APACHE");
+        let anstyle = text_of("anstyle", "LICENSE-APACHE");
+        assert_eq!(anstream.id, anstyle.id);
+        assert_eq!(anstream.text, anstyle.text);
+        let react = text_of("react", "LICENSE");
+        let i18next = text_of("i18next", "LICENSE");
+        assert_ne!(
+            react.id, i18next.id,
+            "MIT texts with different copyright lines stay apart"
+        );
+    }
+
+    #[test]
+    fn the_copyright_file_of_the_deb_is_generated_from_the_same_list() {
+        for package in committed() {
+            let line = format!(
+                "  {} {} ({}, {}):",
+                package.name, package.version, package.ecosystem, package.licence
+            );
+            assert!(
+                COMMITTED_COPYRIGHT.contains(&line),
+                "{line} in the copyright file"
+            );
+            for text in &package.licence_texts {
+                assert!(
+                    COMMITTED_COPYRIGHT.contains(text.text.trim_end()),
+                    "{}'s {} in the copyright file",
+                    package.name,
+                    text.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_naming_a_text_it_lacks_is_an_internal_error() {
+        let broken = r#"{"packages": [{"name": "a", "version": "1.0.0", "licence": "MIT",
+            "source": "", "ecosystem": "cargo",
+            "licenceTexts": [{"name": "LICENSE", "standard": false, "text": "0123abcd"}]}],
+            "texts": []}"#;
+        let error = parse_licences(broken).expect_err("dangling id");
+        assert_eq!(error.code, ErrorCode::Internal);
+        assert_eq!(
+            error.message,
+            "The built-in licence list names a text 0123abcd for a that it lacks."
+        );
+        let error = parse_licences("[]").expect_err("old format");
+        assert!(error
+            .message
+            .starts_with("The built-in licence list is unreadable:"));
     }
 }

@@ -6,6 +6,8 @@ import { useLoad } from "../../app/useLoad";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { thirdPartyLicences } from "../../ipc";
+import type { ThirdPartyPackage } from "../../bindings/ThirdPartyPackage";
+import { PackageRow } from "./PackageRow";
 import "./about.css";
 
 interface Props {
@@ -13,13 +15,29 @@ interface Props {
   onClose: () => void;
 }
 
-/** The app's name and version, and every third-party package it ships with its licence. */
+function packageKey(p: ThirdPartyPackage): string {
+  return `${p.ecosystem}/${p.name}/${p.version}`;
+}
+
+/** How many packages come with each licence text, so a shared text says so. */
+function countPackagesPerText(packages: ThirdPartyPackage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of packages) {
+    for (const id of new Set(p.licenceTexts.map((text) => text.id))) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** The app's name and version, and every third-party package it ships with its licence texts. */
 export function AboutDialog({ version, onClose }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const filterId = useId();
   const [licences, reload] = useLoad(queryKeys.licences, thirdPartyLicences);
   const [filter, setFilter] = useState("");
+  const [openTexts, setOpenTexts] = useState<ReadonlySet<string>>(new Set());
   // Typing stays responsive while ~500 rows re-filter.
   const deferred = useDeferredValue(filter.trim().toLowerCase());
   const shown = useMemo(
@@ -31,6 +49,17 @@ export function AboutDialog({ version, onClose }: Props) {
         : [],
     [licences, deferred],
   );
+  const packagesPerText = useMemo(
+    () => (licences.status === "ready" ? countPackagesPerText(licences.value) : new Map<string, number>()),
+    [licences],
+  );
+  const toggleTexts = (key: string) => {
+    setOpenTexts((open) => {
+      const next = new Set(open);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  };
 
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="about-dialog">
@@ -61,16 +90,20 @@ export function AboutDialog({ version, onClose }: Props) {
                   <th scope="col">{t("about.packageVersion")}</th>
                   <th scope="col">{t("about.licence")}</th>
                   <th scope="col">{t("about.source")}</th>
+                  <th scope="col">{t("about.licenceText")}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((p) => (
-                  <tr key={`${p.ecosystem}/${p.name}/${p.version}`} data-package={p.name}>
-                    <td>{p.name}</td>
-                    <td>{p.version}</td>
-                    <td>{p.licence}</td>
-                    <td className="about-source">{p.source}</td>
-                  </tr>
+                  <PackageRow
+                    key={packageKey(p)}
+                    pkg={p}
+                    open={openTexts.has(packageKey(p))}
+                    onToggle={() => {
+                      toggleTexts(packageKey(p));
+                    }}
+                    packagesPerText={packagesPerText}
+                  />
                 ))}
               </tbody>
             </table>

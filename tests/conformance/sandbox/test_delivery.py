@@ -310,3 +310,39 @@ def test_a_base_inc_task_delivers_the_table_then_rows_written_with_the_sdk(deliv
     time.sleep(0.8)
     # Files already written stay; rows written after the delete are not delivered.
     assert delivered(delivery, "py/users/").keys() == objects.keys()
+
+
+def test_deleting_a_table_with_the_sdk_deletes_its_tasks(delivery):
+    from tablestore import CapacityUnit, ReservedThroughput, TableMeta, TableOptions
+
+    client = ots(delivery)
+    table, task, schema = "py_dropped", "dropped-task", [["id", "id", "INT64"]]
+
+    def make_table_with_rows(count):
+        client.create_table(
+            TableMeta(table, [("id", "INTEGER")]),
+            TableOptions(),
+            ReservedThroughput(CapacityUnit(0, 0)),
+        )
+        for n in range(1, count + 1):
+            client.put_row(table, Row([("id", n)], [("label", f"row {n}")]), Condition(RowExistenceExpectation.IGNORE))
+
+    def delivered_ids(prefix):
+        return sorted(r["id"] for t in delivered(delivery, prefix).values() for r in t.to_pylist())
+
+    make_table_with_rows(3)
+    assert create(delivery, table=table, task=task, type="BASE_INC", prefix="py/dropped/before", schema=schema)["status"] == 200
+    wait_until(delivery, table, task, lambda s: s["phase"] == "INCR")
+    assert delivered_ids("py/dropped/before/") == [1, 2, 3]
+
+    client.delete_table(table)
+    gone = delivery.command(op="describe", table=table, task=task)
+    assert (gone["status"], gone["code"]) == (404, "OTSObjectNotExist")
+    # A new table of the same name starts with no task; the old one does not pick up its rows.
+    make_table_with_rows(5)
+    assert delivery.command(op="list", table=table)["tasks"] == []
+    time.sleep(0.5)
+    assert delivered_ids("py/dropped/before/") == [1, 2, 3]
+    assert create(delivery, table=table, task=task, type="BASE_INC", prefix="py/dropped/after", schema=schema)["status"] == 200
+    wait_until(delivery, table, task, lambda s: s["phase"] == "INCR")
+    assert delivered_ids("py/dropped/after/") == [1, 2, 3, 4, 5]

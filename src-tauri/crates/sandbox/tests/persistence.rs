@@ -18,20 +18,23 @@ use oss_support::OssRequest;
 use parquet::record::Field;
 use sandbox::delivery::DeliveryTiming;
 use sandbox::{Sandbox, SandboxConfig};
-use tablestore_support::{encoded_key, int, range, rows_of, text, Client};
-use tablestore_wire::plainbuffer::{encode_delete_row, encode_row};
+use tablestore_support::{
+    encoded_key, int, integer_keyed_table, put_whatever_exists, range, rows_of, text, Client,
+};
+use tablestore_wire::plainbuffer::encode_delete_row;
 use tablestore_wire::proto::parquet_schema::DataType;
 use tablestore_wire::proto::task_sync_stat::TaskSyncPhase;
 use tablestore_wire::proto::{
-    self, CapacityUnit, Condition, CreateTableRequest, DeleteRowRequest, DeleteTableRequest,
-    DeliveryTaskType, GetRangeResponse, GetRowRequest, GetRowResponse, ListDeliveryTaskRequest,
-    ListDeliveryTaskResponse, ListTableResponse, PrimaryKeySchema, PrimaryKeyType, PutRowRequest,
-    ReservedThroughput, RowExistenceExpectation, TableMeta,
+    self, Condition, DeleteRowRequest, DeleteTableRequest, DeliveryTaskType, GetRangeResponse,
+    GetRowRequest, GetRowResponse, ListDeliveryTaskRequest, ListDeliveryTaskResponse,
+    ListTableResponse, RowExistenceExpectation,
 };
 use tablestore_wire::{Cell, PrimaryKeyValue, Row, Value};
 
 const WAIT: Duration = Duration::from_secs(20);
 const PREFIX: &str = "kept";
+/// An empty seed bucket the restart test deletes.
+const DELETED_BUCKET: &str = "sandbox-logs-07";
 
 /// A fresh folder under the system's temporary directory, removed when dropped.
 struct TempDir(PathBuf);
@@ -78,24 +81,7 @@ fn ignore() -> Condition {
 }
 
 async fn create_kept_table(client: &Client) {
-    let request = CreateTableRequest {
-        table_meta: TableMeta {
-            table_name: "kept".to_owned(),
-            primary_key: vec![PrimaryKeySchema {
-                name: "id".to_owned(),
-                r#type: PrimaryKeyType::Integer as i32,
-                option: None,
-            }],
-            ..Default::default()
-        },
-        reserved_throughput: ReservedThroughput {
-            capacity_unit: CapacityUnit {
-                read: Some(0),
-                write: Some(0),
-            },
-        },
-        ..Default::default()
-    };
+    let request = integer_keyed_table("kept");
     assert_eq!(client.call("CreateTable", &request).await.status, 200);
 }
 
@@ -116,12 +102,7 @@ async fn put(
             })
             .collect(),
     };
-    let request = PutRowRequest {
-        table_name: table.to_owned(),
-        row: Bytes::from(encode_row(&row).expect("encodes")),
-        condition: ignore(),
-        ..Default::default()
-    };
+    let request = put_whatever_exists(table, &row);
     assert_eq!(client.call("PutRow", &request).await.status, 200);
 }
 
@@ -242,7 +223,7 @@ async fn change_tables(client: &Client) {
     assert_eq!(client.call("DeleteRow", &delete_seed_row).await.status, 200);
 }
 
-/// OSS: an object with user metadata; a seed object deleted.
+/// OSS: an object with user metadata; a seed object deleted; an empty seed bucket deleted.
 async fn change_objects(first: &Sandbox) {
     let put_object = OssRequest::new("PUT", Some("sandbox-archive"), "notes/kept.txt")
         .header("x-oss-meta-owner", "analyst")
@@ -256,6 +237,11 @@ async fn change_objects(first: &Sandbox) {
         .await
         .expect("answers");
     assert_eq!(delete_object.status().as_u16(), 204);
+    let delete_bucket = OssRequest::new("DELETE", Some(DELETED_BUCKET), "")
+        .send(&first.endpoints().oss)
+        .await
+        .expect("answers");
+    assert_eq!(delete_bucket.status().as_u16(), 204);
 }
 
 async fn assert_tables_kept(client: &Client) {
@@ -341,6 +327,12 @@ async fn a_restarted_sandbox_keeps_what_users_made_and_delivers_only_new_rows() 
         )
     );
     assert_eq!(get_object(&second, "readme.txt").await.0, 404);
+    assert_eq!(
+        second.state().oss.bucket(DELETED_BUCKET),
+        None,
+        "a deleted bucket stays deleted"
+    );
+    assert!(second.state().oss.bucket("sandbox-logs-06").is_some());
     assert!(second.state().openapi.delivery_role_arn().is_some());
 
     let listed: ListDeliveryTaskResponse = client

@@ -50,14 +50,14 @@ pub fn create(
 ) -> Result<CreateDeliveryTaskResponse, OtsError> {
     let now_ms = state.now().timestamp_millis();
     let mut spec = validate::task_spec(request, now_ms, 0)?;
-    // The write-log position is read under the same lock that proves the table exists.
-    spec.created_at_write = {
-        let tables = state.tablestore.tables();
-        let table = tables
-            .get(&spec.table)
-            .ok_or_else(OtsError::table_not_exist)?;
-        table.write_log().len()
-    };
+    // The write-log position is read, and the task added, under the lock that proves the table
+    // exists: DeleteTable removes a table's tasks under the same lock, so a task never
+    // outlives its table.
+    let tables = state.tablestore.tables();
+    let table = tables
+        .get(&spec.table)
+        .ok_or_else(OtsError::table_not_exist)?;
+    spec.created_at_write = table.write_log().len();
     let task = {
         let mut tasks = state.delivery.tasks();
         let key = (spec.table.clone(), spec.name.to_string());
@@ -68,6 +68,7 @@ pub fn create(
         tasks.insert(key, task.clone());
         task
     };
+    drop(tables);
     state.delivery.note_change();
     engine::spawn(Arc::downgrade(state), task, state.delivery.timing().clone());
     Ok(CreateDeliveryTaskResponse {})

@@ -145,6 +145,11 @@ impl<'a> Engine<'a> {
         settle: impl FnOnce(&mut TaskStatus),
     ) -> bool {
         let _gate = state.delivery.commit_gate();
+        // A task deleted (or its table deleted) while this step read rows stores nothing: the
+        // rows may even come from a new table of the same name.
+        if self.task.is_stopped() {
+            return false;
+        }
         let (stored, result) = self.output.store(state);
         let checkpoint = {
             let mut status = self.task.status_mut();

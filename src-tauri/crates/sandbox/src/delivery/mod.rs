@@ -94,6 +94,27 @@ impl Store {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// Stops and forgets every task of `table`, as the service does when the table is deleted;
+    /// objects they stored stay in OSS. Returns how many went.
+    pub fn delete_table_tasks(&self, table: &str) -> usize {
+        let removed: Vec<Arc<Task>> = {
+            let mut tasks = self.tasks();
+            let keys: Vec<(String, String)> = tasks
+                .keys()
+                .filter(|(task_table, _)| task_table == table)
+                .cloned()
+                .collect();
+            keys.iter().filter_map(|key| tasks.remove(key)).collect()
+        };
+        for task in &removed {
+            task.stop();
+        }
+        if !removed.is_empty() {
+            self.note_change();
+        }
+        removed.len()
+    }
+
     /// One task, if it exists.
     pub fn task(&self, table: &str, name: &str) -> Option<Arc<Task>> {
         self.tasks()

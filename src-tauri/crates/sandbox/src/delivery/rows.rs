@@ -100,7 +100,8 @@ pub fn written_since(
         return (Vec::new(), from);
     };
     let log = table.write_log();
-    // A shorter log means the table was dropped and created again: start over.
+    // Tasks go with their table (DeleteTable), so the log is never shorter than a live
+    // task's position; should it be, starting over re-delivers rather than skipping rows.
     let from = if from > log.len() { 0 } else { from };
     let end = log.len().min(from.saturating_add(limit));
     let mut seen: BTreeSet<&Key> = BTreeSet::new();

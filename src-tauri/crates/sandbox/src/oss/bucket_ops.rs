@@ -1,11 +1,15 @@
-//! Bucket-level reads: GetBucketInfo, GetBucketLocation, ListObjects and ListObjectsV2.
+//! Bucket-level calls: GetBucketInfo, GetBucketLocation, ListObjects, ListObjectsV2 and
+//! DeleteBucket.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
+use axum::http::StatusCode;
+
 use super::answer::Answer;
 use super::error::OssError;
 use super::listing::{encode_name, list_page, Page};
+use super::object_ops::store_error;
 use super::query::Query;
 use super::store::{BucketInfo, Store, StoredObject};
 use super::xml::{iso8601_millis, XmlWriter};
@@ -50,6 +54,13 @@ pub fn get_bucket_location(bucket: &BucketInfo) -> Answer {
     let mut xml = XmlWriter::new();
     xml.element("LocationConstraint", bucket.location());
     Answer::xml(xml.finish())
+}
+
+/// DeleteBucket: 204 and no body once the bucket is gone; a bucket holding objects stays
+/// (`BucketNotEmpty`, 409). Delivery tasks writing to it then report `INVALID_OSS_BUCKET`.
+pub fn delete_bucket(store: &Store, bucket: &str) -> Result<Answer, OssError> {
+    store.delete_bucket(bucket).map_err(|e| store_error(&e))?;
+    Ok(Answer::empty(StatusCode::NO_CONTENT))
 }
 
 /// The listing parameters both versions share.

@@ -49,6 +49,17 @@ impl OssError {
         .with_extra("BucketName", bucket)
     }
 
+    /// DeleteBucket on a bucket that still holds objects (the service's EC for it is not
+    /// known, so none is sent).
+    pub fn bucket_not_empty(bucket: &str) -> Self {
+        Self::new(
+            StatusCode::CONFLICT,
+            "BucketNotEmpty",
+            "The bucket you tried to delete is not empty.",
+        )
+        .with_extra("BucketName", bucket)
+    }
+
     pub fn no_such_key(key: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,

@@ -43,7 +43,7 @@ pub async fn handle(State(state): State<Arc<SandboxState>>, request: Request) ->
 
     let routed = address::resolve(Some(&host), parts.uri.path()).and_then(|target| {
         let query = Query::parse(parts.uri.query())?;
-        let operation = Operation::select(&target, &parts.method, |name| query.has(name))?;
+        let operation = Operation::select(&target, &parts.method, &query)?;
         Ok((target, query, operation))
     });
     let (target, query, operation) = match routed {
@@ -134,6 +134,7 @@ fn run(
         (Operation::ListBuckets, _, _) => service_ops::list_buckets(store, query),
         (Operation::GetBucketInfo, _, Some(info)) => Ok(bucket_ops::get_bucket_info(info)),
         (Operation::GetBucketLocation, _, Some(info)) => Ok(bucket_ops::get_bucket_location(info)),
+        (Operation::DeleteBucket, _, Some(info)) => bucket_ops::delete_bucket(store, &info.name),
         (Operation::ListObjectsV2, _, Some(info)) => {
             bucket_ops::list_objects_v2(store, &info.name, query)
         }

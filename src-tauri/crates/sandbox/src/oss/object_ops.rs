@@ -20,6 +20,7 @@ pub fn store_error(error: &StoreError) -> OssError {
     match error {
         StoreError::NoSuchBucket(bucket) => OssError::no_such_bucket(bucket),
         StoreError::NoSuchKey { key, .. } => OssError::no_such_key(key),
+        StoreError::BucketNotEmpty(bucket) => OssError::bucket_not_empty(bucket),
     }
 }
 

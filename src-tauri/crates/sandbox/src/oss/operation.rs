@@ -5,12 +5,14 @@ use axum::http::Method;
 
 use super::address::Target;
 use super::error::OssError;
+use super::query::Query;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operation {
     ListBuckets,
     GetBucketInfo,
     GetBucketLocation,
+    DeleteBucket,
     ListObjects,
     ListObjectsV2,
     GetObject,
@@ -27,6 +29,7 @@ impl Operation {
             Self::ListBuckets => "ListBuckets",
             Self::GetBucketInfo => "GetBucketInfo",
             Self::GetBucketLocation => "GetBucketLocation",
+            Self::DeleteBucket => "DeleteBucket",
             Self::ListObjects => "ListObjects",
             Self::ListObjectsV2 => "ListObjectsV2",
             Self::GetObject => "GetObject",
@@ -43,6 +46,7 @@ impl Operation {
             Self::ListBuckets => "oss:ListBuckets",
             Self::GetBucketInfo => "oss:GetBucketInfo",
             Self::GetBucketLocation => "oss:GetBucketLocation",
+            Self::DeleteBucket => "oss:DeleteBucket",
             // ListObjectsV2 is authorised by the same action as ListObjects.
             Self::ListObjects | Self::ListObjectsV2 => "oss:ListObjects",
             Self::GetObject | Self::HeadObject | Self::GetObjectMeta => "oss:GetObject",
@@ -55,16 +59,13 @@ impl Operation {
     pub fn is_meta(self) -> bool {
         matches!(
             self,
-            Self::ListBuckets | Self::GetBucketInfo | Self::GetBucketLocation
+            Self::ListBuckets | Self::GetBucketInfo | Self::GetBucketLocation | Self::DeleteBucket
         )
     }
 
-    /// Picks the operation; `has` tells whether a query parameter is present.
-    pub fn select(
-        target: &Target,
-        method: &Method,
-        has: impl Fn(&str) -> bool,
-    ) -> Result<Self, OssError> {
+    /// Picks the operation from the target, the method and the query's sub-resources.
+    pub fn select(target: &Target, method: &Method, query: &Query) -> Result<Self, OssError> {
+        let has = |name: &str| query.has(name);
         match target {
             Target::Service if *method == Method::GET => Ok(Self::ListBuckets),
             Target::Service => Err(OssError::method_not_allowed()),
@@ -85,6 +86,14 @@ impl Operation {
                     Ok(Self::ListObjects)
                 }
             }
+            // DeleteBucket takes no parameters; `DELETE /?cors`, `?lifecycle`, `?policy`, ...
+            // delete one configuration of the bucket, which the sandbox does not keep.
+            Target::Bucket { .. } if *method == Method::DELETE => match query.first_name() {
+                Some(other) => Err(OssError::not_implemented(&format!(
+                    "DELETE with the `{other}` parameter on a bucket"
+                ))),
+                None => Ok(Self::DeleteBucket),
+            },
             Target::Bucket { .. } => {
                 Err(OssError::not_implemented(&format!("{method} on a bucket")))
             }

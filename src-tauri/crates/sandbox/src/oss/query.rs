@@ -22,6 +22,11 @@ impl Query {
         self.0.iter().any(|(n, _)| n == name)
     }
 
+    /// The name of the first parameter, if the query has any.
+    pub fn first_name(&self) -> Option<&str> {
+        self.0.first().map(|(n, _)| n.as_ref())
+    }
+
     /// The non-empty value of `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0

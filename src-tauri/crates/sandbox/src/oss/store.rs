@@ -18,6 +18,8 @@ pub enum StoreError {
     NoSuchBucket(String),
     #[error("the object `{key}` does not exist in bucket `{bucket}`")]
     NoSuchKey { bucket: String, key: String },
+    #[error("the bucket `{0}` still holds objects")]
+    BucketNotEmpty(String),
 }
 
 /// A bucket's fixed attributes.
@@ -147,6 +149,27 @@ impl Store {
                 objects: BTreeMap::new(),
             },
         );
+    }
+
+    /// Removes an empty bucket, as OSS DeleteBucket does: one that still holds objects stays.
+    pub fn delete_bucket(&self, name: &str) -> Result<(), StoreError> {
+        let mut buckets = self.write();
+        match buckets.get(name) {
+            None => Err(StoreError::NoSuchBucket(name.to_owned())),
+            Some(bucket) if !bucket.objects.is_empty() => {
+                Err(StoreError::BucketNotEmpty(name.to_owned()))
+            }
+            Some(_) => {
+                buckets.remove(name);
+                Ok(())
+            }
+        }
+    }
+
+    /// Removes a bucket with whatever it holds (restoring a state in which it was deleted);
+    /// false if there is no such bucket.
+    pub fn forget_bucket(&self, name: &str) -> bool {
+        self.write().remove(name).is_some()
     }
 
     /// Every bucket, sorted by name.
@@ -320,6 +343,26 @@ mod tests {
         assert_eq!(
             store.list_objects("nope", ""),
             Err(StoreError::NoSuchBucket("nope".to_owned()))
+        );
+    }
+
+    #[test]
+    fn only_an_empty_bucket_is_deleted() {
+        let store = store();
+        store
+            .put_object("b", "x", Bytes::new(), "", Utc::now())
+            .expect("bucket exists");
+        assert_eq!(
+            store.delete_bucket("b"),
+            Err(StoreError::BucketNotEmpty("b".to_owned()))
+        );
+        assert!(store.bucket("b").is_some());
+        store.delete_object("b", "x").expect("bucket exists");
+        assert_eq!(store.delete_bucket("b"), Ok(()));
+        assert_eq!(store.bucket("b"), None);
+        assert_eq!(
+            store.delete_bucket("b"),
+            Err(StoreError::NoSuchBucket("b".to_owned()))
         );
     }
 

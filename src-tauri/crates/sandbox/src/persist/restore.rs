@@ -79,7 +79,7 @@ pub fn apply(
     let path = folder.state_path();
     let reader = Reader { path: &path };
     restore_tables(state, &snapshot.tables, &reader)?;
-    let tasks = snapshot
+    let mut tasks = snapshot
         .tasks
         .iter()
         .map(|task| pending_task(task, &reader))
@@ -100,6 +100,18 @@ pub fn apply(
                 .map(move |key| (bucket.clone(), key.clone()))
         })
         .collect();
+    // States saved before DeleteTable took a table's tasks with it can hold tasks of a
+    // deleted table; they are dropped, as the service would have dropped them (their
+    // uncommitted objects, collected above, are still removed).
+    {
+        let tables = state.tablestore.tables();
+        tasks.retain(|task| {
+            task.request
+                .table_name
+                .as_ref()
+                .is_some_and(|table| tables.contains_key(table))
+        });
+    }
     let mut saved_buckets: BTreeMap<&str, Vec<StoredObject>> = BTreeMap::new();
     for bucket in &snapshot.buckets {
         let mut objects = Vec::with_capacity(bucket.objects.len());
@@ -111,11 +123,17 @@ pub fn apply(
         }
         saved_buckets.insert(&bucket.name, objects);
     }
+    // A snapshot lists every bucket it had, empty ones too, so a seeded bucket it lacks was
+    // deleted (DeleteBucket) before it was saved.
     for bucket in state.oss.buckets() {
-        let objects = saved_buckets
-            .remove(bucket.name.as_str())
-            .unwrap_or_default();
-        state.oss.replace_objects(&bucket.name, objects);
+        match saved_buckets.remove(bucket.name.as_str()) {
+            Some(objects) => {
+                state.oss.replace_objects(&bucket.name, objects);
+            }
+            None => {
+                state.oss.forget_bucket(&bucket.name);
+            }
+        }
     }
     if let Some(unknown) = saved_buckets.keys().next() {
         return Err(reader.corrupt(format!(

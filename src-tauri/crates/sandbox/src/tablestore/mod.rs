@@ -30,6 +30,7 @@ use axum::routing::any;
 use axum::Router;
 use bytes::Bytes;
 use prost::Message;
+use tablestore_wire::proto::DeleteTableRequest;
 use tablestore_wire::{decode_checked, RequiredFields};
 
 use crate::faults::Fault;
@@ -174,7 +175,14 @@ fn dispatch(state: &Arc<SandboxState>, operation: &str, body: &[u8]) -> Result<B
         )?
         .encode_to_vec(),
         "DeleteTable" => {
-            ddl::delete_table(&mut store.tables_mut(), &decode(body)?)?.encode_to_vec()
+            let request: DeleteTableRequest = decode(body)?;
+            // The table's delivery tasks go with it, under the same lock CreateDeliveryTask
+            // holds while it adds a task, so no task outlives its table or attaches to a
+            // later table of the same name.
+            let mut tables = store.tables_mut();
+            let response = ddl::delete_table(&mut tables, &request)?;
+            state.delivery.delete_table_tasks(&request.table_name);
+            response.encode_to_vec()
         }
         "GetRow" => rows::get_row(&store.tables(), decode(body)?, now_ms)?.encode_to_vec(),
         "GetRange" => {

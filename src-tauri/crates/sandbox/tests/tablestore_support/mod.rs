@@ -237,3 +237,38 @@ pub fn rows_of(buffer: &[u8]) -> Vec<tablestore_wire::Row> {
         .map(|row| row.expect("a valid row").to_row())
         .collect()
 }
+
+/// CreateTable for `name`, keyed by one INTEGER column `id`, with no reserved throughput.
+pub fn integer_keyed_table(name: &str) -> proto::CreateTableRequest {
+    proto::CreateTableRequest {
+        table_meta: proto::TableMeta {
+            table_name: name.to_owned(),
+            primary_key: vec![proto::PrimaryKeySchema {
+                name: "id".to_owned(),
+                r#type: proto::PrimaryKeyType::Integer as i32,
+                option: None,
+            }],
+            ..Default::default()
+        },
+        reserved_throughput: proto::ReservedThroughput {
+            capacity_unit: proto::CapacityUnit {
+                read: Some(0),
+                write: Some(0),
+            },
+        },
+        ..Default::default()
+    }
+}
+
+/// PutRow of `row` into `table`, whether or not the row exists.
+pub fn put_whatever_exists(table: &str, row: &tablestore_wire::Row) -> proto::PutRowRequest {
+    proto::PutRowRequest {
+        table_name: table.to_owned(),
+        row: bytes::Bytes::from(tablestore_wire::plainbuffer::encode_row(row).expect("encodes")),
+        condition: proto::Condition {
+            row_existence: proto::RowExistenceExpectation::Ignore as i32,
+            column_condition: None,
+        },
+        ..Default::default()
+    }
+}

@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
 # Proves the test run stayed in its sandbox:
-#   snapshot FILE  records what the release build's identifier owns in the real user folders;
+#   snapshot FILE  records what any build of the app (release, E2E, IPC tests: every identifier
+#                  starting com.tablestore-delivery-studio) owns in the real user folders;
 #   check FILE     fails if that changed, or if any test secret appears in what the run left
-#                  behind (logs, screenshots' folder, the tests' temp files, config files).
+#                  behind in test-artifacts/ (the run's log, tauri-driver's log, screenshots).
+# Files the tests write secrets into on purpose (fixtures, a CLI config to import) live in
+# temporary folders and are not scanned; the tests themselves assert that no secret reaches
+# the web view, an IPC answer, the app's files or an error.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-RELEASE_ID="com.tablestore-delivery-studio.desktop"
+APP_IDS="com.tablestore-delivery-studio"
 # Secrets the tests use on purpose; none may ever be written anywhere.
 SENTINELS=(
   "SentinelSecretValue0123456789"
   "CliSecretSentinel000000000000001"
   "EnvSecretSentinel0000000000001"
   "E2eKeyringSecretSentinel000000001"
+  "E2eCliConfigSecretSentinel0000001"
 )
 
 owned_paths() {
   local base
-  for base in "${XDG_CONFIG_HOME:-$HOME/.config}" "${XDG_DATA_HOME:-$HOME/.local/share}" "$HOME/.cache"; do
-    [[ -d "$base/$RELEASE_ID" ]] && find "$base/$RELEASE_ID" -printf '%p %s %T@\n'
+  for base in "${XDG_CONFIG_HOME:-$HOME/.config}" "${XDG_DATA_HOME:-$HOME/.local/share}" "${XDG_CACHE_HOME:-$HOME/.cache}"; do
+    [[ -d "$base" ]] && find "$base" -maxdepth 1 -name "$APP_IDS*" -print0 | xargs -0 -r -I{} find {} -printf '%p %s %T@\n'
   done
   return 0
 }
@@ -29,10 +34,10 @@ case "${1:-}" in
     ;;
   check)
     if ! diff <(owned_paths | sort) "$2"; then
-      echo "the tests changed the release build's folders (above)"
+      echo "the tests changed the app's folders in the real user folders (above)"
       exit 1
     fi
-    echo "release build folders untouched"
+    echo "the app's folders in the real user folders are untouched"
     leaks=0
     for sentinel in "${SENTINELS[@]}"; do
       if grep -rlF --exclude-dir=node_modules --exclude-dir=.git --exclude-dir=target \

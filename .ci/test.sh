@@ -39,7 +39,13 @@ stage "no tauri in library crates" no_tauri_in_library_crates
 # the working tree is never touched.
 GENERATED_BINDINGS="$(mktemp -d)"
 cargo_tests() {
-  TS_RS_EXPORT_DIR="$GENERATED_BINDINGS" cargo test --workspace "${APP_TEST_FEATURES[@]}" --quiet
+  # Tauri creates an app's data folder under XDG_DATA_HOME (the IPC tests' app too): point the
+  # XDG folders at a scratch one so no test touches the real user folders (HOME stays: cargo
+  # and rustup live there).
+  local xdg
+  xdg="$(mktemp -d)"
+  XDG_DATA_HOME="$xdg/data" XDG_CONFIG_HOME="$xdg/config" XDG_CACHE_HOME="$xdg/cache" \
+    TS_RS_EXPORT_DIR="$GENERATED_BINDINGS" cargo test --workspace "${APP_TEST_FEATURES[@]}" --quiet
 }
 stage "cargo test" cargo_tests
 

@@ -81,10 +81,16 @@ pub fn install_services<R: tauri::Runtime>(
     Ok(())
 }
 
-pub fn run() {
-    with_commands(tauri::Builder::default())
+/// Adds the plugins the app uses (their own IPC commands stay refused: the capability file
+/// grants none of them).
+pub fn with_plugins<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+}
+
+pub fn run() {
+    with_plugins(with_commands(tauri::Builder::default()))
         .setup(|app| install_services(app))
         .build(tauri::generate_context!())
         .expect("the Tauri application failed to start")

@@ -20,7 +20,7 @@ fn test_app() -> TestApp {
     let mut context = tauri::generate_context!();
     // Tauri creates the identifier's data folder; tests must never touch the release one.
     "com.tablestore-delivery-studio.ipc-tests".clone_into(&mut context.config_mut().identifier);
-    let app = studio_app::with_commands(mock_builder())
+    let app = studio_app::with_plugins(studio_app::with_commands(mock_builder()))
         .build(context)
         .expect("app builds");
     let vault = app_services::vaults::in_memory("tests.ipc-contract");
@@ -115,6 +115,18 @@ fn every_listed_command_is_served_and_an_unlisted_one_is_refused() {
     }
     let error = invoke(&app.window, "delete_everything", json!({})).expect_err("unknown");
     assert!(error.to_string().contains("not found"), "{error}");
+    // The plugins' own commands exist in the app but the capability file grants none of them.
+    for plugin_command in [
+        "plugin:dialog|open",
+        "plugin:dialog|save",
+        "plugin:window-state|save_window_state",
+    ] {
+        let error = invoke(&app.window, plugin_command, json!({})).expect_err(plugin_command);
+        assert!(
+            error.to_string().contains("not allowed"),
+            "{plugin_command}: {error}"
+        );
+    }
 }
 
 #[test]

@@ -13,6 +13,7 @@ pub mod error;
 pub mod http;
 pub mod oss;
 pub mod retry;
+pub mod retry_hint;
 pub mod tablestore;
 
 pub use clock::{Clock, SystemClock};

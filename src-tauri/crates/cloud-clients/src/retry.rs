@@ -1,5 +1,7 @@
-//! When to try again, and how long to wait: the official SDKs' rules, as data.
+//! When to try again, and how long to wait: the official SDKs' rules, as data, and the one
+//! loop every client retries through.
 
+use std::future::Future;
 use std::time::Duration;
 
 use rand::rngs::SmallRng;
@@ -25,6 +27,9 @@ pub struct RetryPolicy {
     /// Base delay for other retryable failures.
     pub base: Duration,
     pub max_delay: Duration,
+    /// The longest wait a service's retry hint (`x-acs-retry-after`, `Retry-After`) may ask of
+    /// us; a longer hint is cut to this, as the SDKs cut it to their `maxDelay`.
+    pub max_hinted_delay: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -36,6 +41,12 @@ impl Default for RetryPolicy {
             throttled_base: Duration::from_millis(500),
             base: Duration::from_millis(200),
             max_delay: Duration::from_secs(3),
+            // The SDKs allow 60 s (aliyun-cli) or 120 s (Darabonba) for batch work; here a
+            // person watches a spinner. 10 s is a third of the read timeout: long enough for a
+            // gateway's per-second flow control to let us through, short enough that a hint
+            // never leaves the app silently waiting for minutes (at most 4 waits of 10 s with
+            // the default 5 attempts, after which the throttling is reported).
+            max_hinted_delay: Duration::from_secs(10),
         }
     }
 }
@@ -75,7 +86,8 @@ impl RetryPolicy {
         }
     }
 
-    /// The wait before attempt `attempt + 1`, honouring a service's retry hint.
+    /// The wait before attempt `attempt + 1`. A service's retry hint replaces the back-off
+    /// (capped by `max_hinted_delay`) and is not jittered: the service named the time.
     pub fn delay(
         &self,
         error: &ClientError,
@@ -84,7 +96,7 @@ impl RetryPolicy {
         jitter: &mut Jitter,
     ) -> Duration {
         if let Some(hint) = hint {
-            return hint.min(self.max_delay * 4);
+            return hint.min(self.max_hinted_delay);
         }
         let base = if error.kind() == ErrorKind::Throttled {
             self.throttled_base
@@ -95,6 +107,49 @@ impl RetryPolicy {
         let capped = base.saturating_mul(1 << exponent).min(self.max_delay);
         // Between half and all of the capped delay, so clients do not retry in lock-step.
         capped.mul_f64(0.5 + 0.5 * jitter.next())
+    }
+
+    /// Runs `attempt_once` until it succeeds, fails in a way that may not be retried, or runs
+    /// out of attempts, waiting between attempts as [`RetryPolicy::delay`] says.
+    pub(crate) async fn run<T, Attempt, Answer>(
+        &self,
+        idempotency: Idempotency,
+        mut attempt_once: Attempt,
+    ) -> Result<T, ClientError>
+    where
+        Attempt: FnMut() -> Answer,
+        Answer: Future<Output = Result<T, Failure>>,
+    {
+        let mut jitter = Jitter::from_entropy();
+        let mut attempt = 1;
+        loop {
+            match attempt_once().await {
+                Ok(value) => return Ok(value),
+                Err(failure) if self.should_retry(&failure.error, idempotency, attempt) => {
+                    let wait =
+                        self.delay(&failure.error, attempt, failure.retry_after, &mut jitter);
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                Err(failure) => return Err(failure.error),
+            }
+        }
+    }
+}
+
+/// One failed attempt: the error, and the wait the service asked for before the next one.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub error: ClientError,
+    pub retry_after: Option<Duration>,
+}
+
+impl From<ClientError> for Failure {
+    fn from(error: ClientError) -> Self {
+        Self {
+            error,
+            retry_after: None,
+        }
     }
 }
 
@@ -189,7 +244,26 @@ mod tests {
                 "{attempt}: {delay:?}"
             );
         }
-        let hinted = policy.delay(&error, 1, Some(Duration::from_secs(2)), &mut jitter);
-        assert_eq!(hinted, Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_retry_hint_replaces_the_back_off_exactly_but_never_beyond_its_cap() {
+        let policy = RetryPolicy::default();
+        let throttled = service_error(ErrorKind::Throttled);
+        let mut jitter = Jitter::seeded(3);
+        for attempt in 1..=4 {
+            let hinted = policy.delay(
+                &throttled,
+                attempt,
+                Some(Duration::from_secs(1)),
+                &mut jitter,
+            );
+            assert_eq!(hinted, Duration::from_secs(1), "attempt {attempt}");
+        }
+        let five_minutes = Some(Duration::from_mins(5));
+        assert_eq!(
+            policy.delay(&throttled, 1, five_minutes, &mut jitter),
+            Duration::from_secs(10)
+        );
     }
 }

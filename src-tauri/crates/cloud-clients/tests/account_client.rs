@@ -2,8 +2,10 @@
 
 mod support;
 
+use std::time::{Duration, Instant};
+
 use cloud_clients::account::delivery_role_arn;
-use cloud_clients::ErrorKind;
+use cloud_clients::{ErrorKind, RetryPolicy};
 use sandbox::accounts::{DEMO_ACCOUNT_ID, LIMITED_ACCESS_KEY_ID, LIMITED_ACCESS_KEY_SECRET};
 use sandbox::faults::FaultSettings;
 use support::*;
@@ -57,7 +59,7 @@ async fn lists_the_regions_instances_and_gets_one() {
 }
 
 #[tokio::test]
-async fn a_wrong_secret_is_auth_failed_and_throttling_is_retried() {
+async fn a_wrong_secret_is_auth_failed() {
     let sandbox = sandbox(100).await;
     let wrong = credentials(sandbox::accounts::DEMO_ACCESS_KEY_ID, "nope");
     let error = account(&sandbox, wrong)
@@ -66,15 +68,61 @@ async fn a_wrong_secret_is_auth_failed_and_throttling_is_retried() {
         .expect_err("refused");
     assert_eq!(error.kind(), ErrorKind::AuthFailed);
     assert_eq!(error.service_code(), Some("SignatureDoesNotMatch"));
-    faults(
+}
+
+/// The sandbox's gateway answers a throttled call with `x-acs-retry-after: 1000` (ms).
+const GATEWAY_HINT: Duration = Duration::from_secs(1);
+
+fn always_throttled() -> FaultSettings {
+    FaultSettings {
+        busy_rate: 1.0,
+        operations: vec!["GetCallerIdentity".into()],
+        ..FaultSettings::default()
+    }
+}
+
+#[tokio::test]
+async fn a_throttled_call_waits_the_gateways_hint_not_the_short_back_off() {
+    let sandbox = sandbox(100).await;
+    faults(&sandbox, always_throttled());
+    // The tests' back-off is at most 10 ms: only the hint can make the wait a second.
+    let client = account_with_retries(
         &sandbox,
-        FaultSettings {
-            busy_rate: 0.5,
-            ..FaultSettings::default()
+        RetryPolicy {
+            max_attempts: 2,
+            ..fast_retries()
         },
     );
+    let mut counter = AnswerCounter::start(&sandbox);
+    let started = Instant::now();
+    let error = client.caller_identity().await.expect_err("still throttled");
+    let waited = started.elapsed();
+    assert_eq!(error.kind(), ErrorKind::Throttled, "{error}");
+    assert_eq!(error.service_code(), Some("Throttling"));
+    assert_eq!(counter.answers(), 2, "one attempt, one retry");
+    assert!(waited >= GATEWAY_HINT, "retried after {waited:?}");
+}
+
+#[tokio::test]
+async fn a_throttled_call_succeeds_on_the_retry_after_the_hint() {
+    let sandbox = sandbox(100).await;
+    faults(&sandbox, always_throttled());
     let client = account(&sandbox, demo());
-    for _ in 0..10 {
-        client.caller_identity().await.expect("retried to success");
-    }
+    let mut counter = AnswerCounter::start(&sandbox);
+    let started = Instant::now();
+    let lift_throttling = async {
+        // Lifted as soon as the first answer (throttled) is out, well inside its 1 s hint.
+        while counter.answers() == 0 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        faults(&sandbox, FaultSettings::default());
+    };
+    let (identity, ()) = tokio::join!(client.caller_identity(), lift_throttling);
+    let waited = started.elapsed();
+    assert_eq!(
+        identity.expect("retried to success").account_id,
+        DEMO_ACCOUNT_ID
+    );
+    assert_eq!(counter.answers(), 2, "throttled once, then answered");
+    assert!(waited >= GATEWAY_HINT, "retried after {waited:?}");
 }

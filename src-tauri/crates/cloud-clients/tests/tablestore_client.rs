@@ -2,10 +2,12 @@
 
 mod support;
 
+use std::time::{Duration, Instant};
+
 use cloud_clients::tablestore::{
     ColumnType, PrimaryKeyType, SampleBudget, SampleControl, SampleProgress,
 };
-use cloud_clients::ErrorKind;
+use cloud_clients::{ErrorKind, HttpSettings, RetryPolicy};
 use sandbox::faults::FaultSettings;
 use support::*;
 
@@ -158,12 +160,11 @@ async fn a_wrong_secret_is_auth_failed_and_a_skewed_clock_is_clock_skew() {
         .list_tables()
         .await
         .expect_err("skew");
-    assert!(
-        matches!(
-            error.kind(),
-            ErrorKind::ClockSkew | ErrorKind::ResponseCorrupt
-        ),
-        "{error}"
+    assert_eq!(error.kind(), ErrorKind::ClockSkew, "{error}");
+    assert_eq!(error.service_code(), Some("OTSAuthFailed"));
+    assert_eq!(
+        error.remedy(),
+        "Your computer's clock is off by more than 15 minutes. Turn on automatic time setting and try again."
     );
 }
 
@@ -210,9 +211,15 @@ async fn busy_answers_are_retried_until_each_call_succeeds() {
         },
     );
     let client = tablestore(&sandbox, demo(), false);
+    let mut counter = AnswerCounter::start(&sandbox);
     for _ in 0..10 {
         client.list_tables().await.expect("retried to success");
     }
+    let answers = counter.answers();
+    assert!(
+        answers > 10,
+        "half the answers are busy: {answers} for 10 calls"
+    );
 }
 
 #[tokio::test]
@@ -247,21 +254,14 @@ async fn a_service_slower_than_the_read_timeout_is_a_timeout_and_recovers_when_f
             ..FaultSettings::default()
         },
     );
-    let client = cloud_clients::tablestore::TablestoreClient::new(
-        cloud_clients::tablestore::TablestoreConfig {
-            endpoint: sandbox.endpoints().tablestore.clone(),
-            instance: sandbox.state().instance.clone(),
-            region: None,
-            credentials: demo(),
-        },
-        &settings(),
-        std::sync::Arc::new(cloud_clients::SystemClock),
-        cloud_clients::RetryPolicy {
+    let client = tablestore_with(
+        &sandbox,
+        RetryPolicy {
             max_attempts: 2,
             ..fast_retries()
         },
-    )
-    .expect("client");
+        &settings(),
+    );
     let error = client.list_tables().await.expect_err("too slow");
     assert_eq!(error.kind(), ErrorKind::Timeout, "{error}");
     faults(&sandbox, FaultSettings::default());
@@ -269,4 +269,142 @@ async fn a_service_slower_than_the_read_timeout_is_a_timeout_and_recovers_when_f
         client.list_tables().await.is_ok(),
         "answers again once fast"
     );
+}
+
+#[tokio::test]
+async fn a_throttled_answer_is_retried_after_a_growing_back_off_until_attempts_run_out() {
+    let sandbox = sandbox(100).await;
+    faults(
+        &sandbox,
+        FaultSettings {
+            busy_rate: 1.0,
+            operations: vec!["ListTable".into()],
+            ..FaultSettings::default()
+        },
+    );
+    let retry = RetryPolicy {
+        max_attempts: 3,
+        throttled_base: Duration::from_millis(40),
+        base: Duration::from_millis(1),
+        max_delay: Duration::from_secs(1),
+        ..RetryPolicy::default()
+    };
+    let client = tablestore_with(&sandbox, retry, &settings());
+    let mut counter = AnswerCounter::start(&sandbox);
+    let started = Instant::now();
+    let error = client.list_tables().await.expect_err("always busy");
+    let waited = started.elapsed();
+    assert_eq!(error.kind(), ErrorKind::Throttled, "{error}");
+    assert_eq!(error.service_code(), Some("OTSServerBusy"));
+    assert_eq!(counter.answers(), 3, "every attempt reached the service");
+    // Two waits of the throttling base doubling (40 ms, 80 ms), each jittered to at least
+    // half: only a client that backed off can take this long for three local answers.
+    assert!(waited >= Duration::from_millis(60), "{waited:?}");
+}
+
+#[tokio::test]
+async fn the_byte_budget_stops_reading_after_the_page_that_spends_it() {
+    let sandbox = sandbox(12_345).await;
+    let client = tablestore(&sandbox, demo(), false);
+    let key = primary_key(&sandbox, "orders").await;
+    let mut pages: Vec<SampleProgress> = Vec::new();
+    client
+        .sample_rows(
+            "orders",
+            &key,
+            ALL,
+            &SampleControl::default(),
+            |_| {},
+            |p| pages.push(p),
+        )
+        .await
+        .expect("samples");
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    let first_page_bytes = pages[0].bytes;
+
+    for (max_bytes, expected) in [
+        (1, pages[0]),
+        (first_page_bytes, pages[0]),
+        (first_page_bytes + 1, pages[1]),
+    ] {
+        let budget = SampleBudget {
+            max_rows: u64::MAX,
+            max_bytes,
+        };
+        let mut counter = AnswerCounter::start(&sandbox);
+        let summary = client
+            .sample_rows(
+                "orders",
+                &key,
+                budget,
+                &SampleControl::default(),
+                |_| {},
+                |_| {},
+            )
+            .await
+            .expect("samples");
+        assert_eq!(summary.progress, expected, "budget {max_bytes}");
+        assert!(!summary.reached_end);
+        assert_eq!(
+            counter.answers(),
+            u64::from(expected.pages),
+            "no page is asked for past the budget ({max_bytes} bytes)"
+        );
+    }
+}
+
+#[tokio::test]
+async fn cancelling_a_sample_whose_page_is_stalled_returns_cancelled_without_waiting_for_it() {
+    let sandbox = sandbox(100).await;
+    let key = primary_key(&sandbox, "orders").await;
+    // Far past the app's 30 s read timeout: without racing the cancel, the sample would wait
+    // that long (times the attempts) before noticing.
+    faults(
+        &sandbox,
+        FaultSettings {
+            latency_ms: 120_000,
+            operations: vec!["GetRange".into()],
+            ..FaultSettings::default()
+        },
+    );
+    let client = tablestore_with(
+        &sandbox,
+        RetryPolicy::default(),
+        &HttpSettings::for_app("cloud-clients-tests", "0"),
+    );
+    let control = SampleControl::default();
+    let mut pages = 0;
+    let started = Instant::now();
+    let sample = client.sample_rows("orders", &key, ALL, &control, |_| {}, |_| pages += 1);
+    let cancel = async {
+        // Long enough for the page request to be on its way to the stalled sandbox.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        control.cancel();
+    };
+    let (result, ()) = tokio::join!(sample, cancel);
+    let took = started.elapsed();
+    assert!(
+        matches!(result, Err(cloud_clients::ClientError::Cancelled)),
+        "{result:?}"
+    );
+    assert_eq!(pages, 0, "no page ever arrived");
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+}
+
+#[tokio::test]
+async fn a_sample_cancelled_before_it_starts_reads_nothing() {
+    let sandbox = sandbox(100).await;
+    let key = primary_key(&sandbox, "orders").await;
+    let client = tablestore(&sandbox, demo(), false);
+    let control = SampleControl::default();
+    control.cancel();
+    let mut rows = 0;
+    let result = client
+        .sample_rows("orders", &key, ALL, &control, |_| rows += 1, |_| {})
+        .await;
+    assert!(
+        matches!(result, Err(cloud_clients::ClientError::Cancelled)),
+        "{result:?}"
+    );
+    assert_eq!(rows, 0);
 }

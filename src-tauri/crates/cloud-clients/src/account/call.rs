@@ -8,7 +8,8 @@ use signing::CanonicalRequest;
 
 use super::{classify, AccountClient};
 use crate::http::transport_error;
-use crate::retry::{Idempotency, Jitter};
+use crate::retry::{Failure, Idempotency};
+use crate::retry_hint::{parse_acs_retry_after, retry_hint, ACS_RETRY_AFTER};
 use crate::{ClientError, ErrorKind, Service};
 
 const QUERY_ENCODE: &AsciiSet = &NON_ALPHANUMERIC
@@ -76,20 +77,11 @@ impl AccountClient {
         params: &[(&str, &str)],
         idempotency: Idempotency,
     ) -> Result<serde_json::Value, ClientError> {
-        let mut jitter = Jitter::from_entropy();
-        let mut attempt = 1;
-        loop {
-            let result = self
-                .call_once(service, endpoint, method, path, action, version, params)
-                .await;
-            match result {
-                Err(error) if self.retry.should_retry(&error, idempotency, attempt) => {
-                    tokio::time::sleep(self.retry.delay(&error, attempt, None, &mut jitter)).await;
-                    attempt += 1;
-                }
-                result => return result,
-            }
-        }
+        self.retry
+            .run(idempotency, || {
+                self.call_once(service, endpoint, method, path, action, version, params)
+            })
+            .await
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -102,7 +94,7 @@ impl AccountClient {
         action: &str,
         version: &str,
         params: &[(&str, &str)],
-    ) -> Result<serde_json::Value, ClientError> {
+    ) -> Result<serde_json::Value, Failure> {
         let endpoint = endpoint.trim_end_matches('/');
         let host = endpoint.split_once("://").map_or(endpoint, |(_, h)| h);
         let mut canonical = CanonicalRequest::new(method, path)
@@ -158,6 +150,13 @@ impl AccountClient {
             .await
             .map_err(|e| transport_error(service, endpoint, &e, false))?;
         let status = response.status().as_u16();
+        let retry_after = retry_hint(response.headers(), self.clock.now());
+        let gateway_hint = response
+            .headers()
+            .get(ACS_RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_acs_retry_after)
+            .is_some();
         let body = response
             .bytes()
             .await
@@ -178,16 +177,68 @@ impl AccountClient {
             return Ok(json);
         }
         let code = field("Code").unwrap_or_else(|| format!("HTTP{status}"));
-        Err(ClientError::Service {
+        let error = ClientError::Service {
             service,
-            kind: match classify(&code) {
-                ErrorKind::Other if status >= 500 => ErrorKind::ServerError,
-                kind => kind,
-            },
+            kind: answer_kind(&code, status, gateway_hint),
             status,
             message: field("Message").unwrap_or_default(),
             request_id: field("RequestId"),
             code,
-        })
+        };
+        Err(Failure { error, retry_after })
+    }
+}
+
+/// The kind of a failed answer. Like the Tea OpenAPI clients, which raise a
+/// `ThrottlingException` for a throttling code, for HTTP 429 or when the gateway sent
+/// `x-acs-retry-after`, an answer the gateway asked us to repeat later is throttling even when
+/// its code is a generic one; a specific code (auth, permission…) keeps its own kind.
+fn answer_kind(code: &str, status: u16, gateway_hint: bool) -> ErrorKind {
+    match classify(code) {
+        ErrorKind::Other | ErrorKind::ServerError if gateway_hint || status == 429 => {
+            ErrorKind::Throttled
+        }
+        ErrorKind::Other if status >= 500 => ErrorKind::ServerError,
+        kind => kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gateway_retry_hint_or_429_makes_a_generic_failure_throttling() {
+        assert_eq!(
+            answer_kind("InternalError", 500, true),
+            ErrorKind::Throttled
+        );
+        assert_eq!(answer_kind("SomethingNew", 400, true), ErrorKind::Throttled);
+        assert_eq!(
+            answer_kind("SomethingNew", 429, false),
+            ErrorKind::Throttled
+        );
+        assert_eq!(
+            answer_kind("Throttling.User", 400, false),
+            ErrorKind::Throttled
+        );
+    }
+
+    #[test]
+    fn without_a_hint_the_code_and_status_decide() {
+        assert_eq!(
+            answer_kind("InternalError", 500, false),
+            ErrorKind::ServerError
+        );
+        assert_eq!(
+            answer_kind("SomethingNew", 503, false),
+            ErrorKind::ServerError
+        );
+        assert_eq!(answer_kind("SomethingNew", 400, false), ErrorKind::Other);
+        assert_eq!(
+            answer_kind("SignatureDoesNotMatch", 400, true),
+            ErrorKind::AuthFailed,
+            "a specific code keeps its kind"
+        );
     }
 }

@@ -10,7 +10,8 @@ use super::xml::{
 };
 use super::{region_of_location, BucketSummary, ObjectPage, ObjectSummary, OssClient};
 use crate::http::transport_error;
-use crate::retry::{Idempotency, Jitter};
+use crate::retry::{Failure, Idempotency};
+use crate::retry_hint::retry_hint;
 use crate::{ClientError, ErrorKind, Service};
 
 /// Percent-encodes everything but unreserved characters, `/` included, as oss2 does.
@@ -143,21 +144,11 @@ impl OssClient {
         query: &[(&str, &str)],
         range: Option<&str>,
     ) -> Result<Answer, ClientError> {
-        let mut jitter = Jitter::from_entropy();
-        let mut attempt = 1;
-        loop {
-            match self.send_once(method, bucket, key, query, range).await {
-                Err(error)
-                    if self
-                        .retry
-                        .should_retry(&error, Idempotency::Idempotent, attempt) =>
-                {
-                    tokio::time::sleep(self.retry.delay(&error, attempt, None, &mut jitter)).await;
-                    attempt += 1;
-                }
-                result => return result,
-            }
-        }
+        self.retry
+            .run(Idempotency::Idempotent, || {
+                self.send_once(method, bucket, key, query, range)
+            })
+            .await
     }
 
     async fn send_once(
@@ -167,7 +158,7 @@ impl OssClient {
         key: &str,
         query: &[(&str, &str)],
         range: Option<&str>,
-    ) -> Result<Answer, ClientError> {
+    ) -> Result<Answer, Failure> {
         let (base, path) = self.url_parts(bucket, key);
         let mut canonical = CanonicalRequest::new(method, path.as_str());
         for (name, value) in query {
@@ -249,7 +240,8 @@ impl OssClient {
             detail: format!("HTTP {status} with an unreadable error body: {e}"),
             request_id: request_id.clone(),
         })?;
-        Err(ClientError::Service {
+        let retry_after = retry_hint(&headers, self.clock.now());
+        let error = ClientError::Service {
             service: Service::Oss,
             kind: match super::classify(&error.code) {
                 ErrorKind::Other if status >= 500 => ErrorKind::ServerError,
@@ -259,7 +251,8 @@ impl OssClient {
             code: error.code,
             message: error.message,
             request_id,
-        })
+        };
+        Err(Failure { error, retry_after })
     }
 
     /// Path-style for IP and `localhost` endpoints (as oss2 decides), else virtual-hosted.

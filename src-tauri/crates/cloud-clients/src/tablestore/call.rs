@@ -12,7 +12,8 @@ use tablestore_wire::proto;
 use super::error_codes::classify;
 use super::TablestoreClient;
 use crate::http::transport_error;
-use crate::retry::{Idempotency, Jitter};
+use crate::retry::{Failure, Idempotency};
+use crate::retry_hint::retry_hint;
 use crate::{ClientError, ErrorKind, Service};
 
 /// What a successful call returned besides its message.
@@ -32,36 +33,25 @@ impl TablestoreClient {
         request: &Req,
     ) -> Result<(Resp, CallMeta), ClientError> {
         let body = request.encode_to_vec();
-        let mut jitter = Jitter::from_entropy();
-        let mut attempt = 1;
-        loop {
-            match self.call_once(operation, &body).await {
-                Ok((bytes, meta)) => {
-                    // Decoding from `Bytes` lets the message's byte fields (a GetRange page's
-                    // rows) share the body instead of copying it.
-                    let message =
-                        Resp::decode(bytes).map_err(|e| ClientError::ResponseCorrupt {
-                            service: Service::Tablestore,
-                            detail: format!("{operation} answer did not decode: {e}"),
-                            request_id: meta.request_id.clone(),
-                        })?;
-                    return Ok((message, meta));
-                }
-                Err(error) if self.retry.should_retry(&error, idempotency, attempt) => {
-                    let delay = self.retry.delay(&error, attempt, None, &mut jitter);
-                    tokio::time::sleep(delay).await;
-                    attempt += 1;
-                }
-                Err(error) => return Err(error),
-            }
-        }
+        let (bytes, meta) = self
+            .retry
+            .run(idempotency, || self.call_once(operation, &body))
+            .await?;
+        // Decoding from `Bytes` lets the message's byte fields (a GetRange page's rows) share
+        // the body instead of copying it.
+        let message = Resp::decode(bytes).map_err(|e| ClientError::ResponseCorrupt {
+            service: Service::Tablestore,
+            detail: format!("{operation} answer did not decode: {e}"),
+            request_id: meta.request_id.clone(),
+        })?;
+        Ok((message, meta))
     }
 
     async fn call_once(
         &self,
         operation: &'static str,
         body: &[u8],
-    ) -> Result<(bytes::Bytes, CallMeta), ClientError> {
+    ) -> Result<(bytes::Bytes, CallMeta), Failure> {
         let now = self.clock.now();
         let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(body));
         let path = format!("/{operation}");
@@ -121,7 +111,8 @@ impl TablestoreClient {
                 return Err(corrupt(format!(
                     "{operation} answer failed its MD5 check ({} bytes)",
                     answer.bytes.len()
-                )));
+                ))
+                .into());
             }
         }
         let bytes = answer.bytes;
@@ -139,7 +130,7 @@ impl TablestoreClient {
         let error = proto::Error::decode(bytes.as_ref())
             .map_err(|e| corrupt(format!("HTTP {status} with an unreadable error body: {e}")))?;
         let message = error.message.unwrap_or_default();
-        Err(ClientError::Service {
+        let error = ClientError::Service {
             service: Service::Tablestore,
             kind: match classify(&error.code, &message) {
                 // A bare 5xx the service did not classify is still a server failure.
@@ -150,6 +141,10 @@ impl TablestoreClient {
             code: error.code,
             message,
             request_id,
+        };
+        Err(Failure {
+            error,
+            retry_after: retry_hint(&response_headers, self.clock.now()),
         })
     }
 

@@ -3,6 +3,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use tokio::sync::Notify;
+
 use tablestore_wire::plainbuffer::{encode_primary_key, RowReader, RowRef};
 use tablestore_wire::{proto, PrimaryKeyValue};
 
@@ -37,19 +39,33 @@ pub struct SampleSummary {
     pub reached_end: bool,
 }
 
-/// Lets another task cancel a running sample.
+/// Lets another task cancel a running sample. Cancelling wakes a sample that is waiting for a
+/// page, so it ends at once instead of after the page (and its retries) arrive.
 #[derive(Debug, Default)]
 pub struct SampleControl {
     cancelled: AtomicBool,
+    wake: Notify,
 }
 
 impl SampleControl {
     pub fn cancel(&self) {
-        self.cancelled.store(true, Ordering::Relaxed);
+        self.cancelled.store(true, Ordering::SeqCst);
+        self.wake.notify_waiters();
     }
 
     pub fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::Relaxed)
+        self.cancelled.load(Ordering::SeqCst)
+    }
+
+    /// Resolves once [`SampleControl::cancel`] has been called (at once if it already was).
+    pub async fn cancelled(&self) {
+        // Registered before the flag is read: a `cancel` between the two still wakes us
+        // (tokio's `Notified` hears `notify_waiters` from its creation, polled or not).
+        let woken = self.wake.notified();
+        if self.is_cancelled() {
+            return;
+        }
+        woken.await;
     }
 }
 
@@ -83,13 +99,18 @@ impl TablestoreClient {
         let mut limit = page_limit(budget.max_rows);
         let mut page = self.fetch_page(table, start, &end, limit);
         loop {
-            if control.is_cancelled() {
-                page.abort();
-                return Err(ClientError::Cancelled);
-            }
-            let (response, meta) = page
-                .await
-                .map_err(|e| ClientError::InvalidRequest(format!("page task: {e}")))??;
+            // The page in flight races the cancel: a stalled page (up to its attempts × the
+            // read timeout) must not keep a cancelled sample alive.
+            let joined = tokio::select! {
+                biased;
+                () = control.cancelled() => {
+                    page.abort();
+                    return Err(ClientError::Cancelled);
+                }
+                joined = &mut page => joined,
+            };
+            let (response, meta) =
+                joined.map_err(|e| ClientError::InvalidRequest(format!("page task: {e}")))??;
             let next = response.next_start_primary_key.clone().unwrap_or_default();
             // Ask for the next page before decoding this one, so the network and the service
             // work while we decode. Its limit assumes this page is full; if the service cut
@@ -99,7 +120,9 @@ impl TablestoreClient {
                 .saturating_sub(progress.rows)
                 .saturating_sub(u64::from(limit.max(0).unsigned_abs()));
             let next_limit = page_limit(after_this);
-            let mut prefetched = (!next.is_empty() && after_this > 0)
+            // Nor is the next page asked for when this one spends the byte budget.
+            let bytes_left = progress.bytes + (meta.body_len as u64) < budget.max_bytes;
+            let mut prefetched = (!next.is_empty() && after_this > 0 && bytes_left)
                 .then(|| self.fetch_page(table, next.clone(), &end, next_limit));
             let corrupt = |e: tablestore_wire::WireError| ClientError::ResponseCorrupt {
                 service: Service::Tablestore,

@@ -65,6 +65,7 @@ pub fn install_services<R: tauri::Runtime>(
     let vault = app_services::vaults::os_keyring(&app.config().identifier)?;
     // The demo sandbox keeps what the user made (tables, files, tasks) across restarts.
     let sandbox_dir = data_dir.join("sandbox");
+    commands::error_log::record_to(data_dir.join("logs").join("errors.log"));
     // Import looks where the aliyun CLI and the SDKs keep this user's credentials.
     let import_sources =
         app_services::ImportSources::of_user(app.path().home_dir().ok().as_deref(), |name| {

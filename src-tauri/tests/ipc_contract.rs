@@ -397,6 +397,8 @@ async fn panicking_command() -> Result<(), app_services::IpcError> {
 
 #[test]
 fn a_panic_inside_a_command_answers_with_an_internal_error_and_a_reference() {
+    let logs = std::env::temp_dir().join(format!("tds-ipc-errors-{}", std::process::id()));
+    studio_app::commands::error_log::record_to(logs.join("errors.log"));
     let (_app, window) = serving(tauri::generate_handler![panicking_command]);
     let error = invoke(&window, "panicking_command", json!({})).expect_err("panics");
     assert_eq!(error["code"], json!("internal"));
@@ -406,6 +408,24 @@ fn a_panic_inside_a_command_answers_with_an_internal_error_and_a_reference() {
         .as_str()
         .expect("message")
         .contains(reference));
+    // The error log (the app sets it up at start) has the reference and the panic text.
+    let log = studio_app::commands::error_log::path().expect("set up above");
+    let logged = std::fs::read_to_string(log).expect("the log was written");
+    let line = logged
+        .lines()
+        .find(|l| l.contains(reference))
+        .unwrap_or_else(|| panic!("{reference} in {logged}"));
+    assert!(
+        line.contains("panicking_command") && line.contains("index out of bounds"),
+        "{line}"
+    );
+    assert!(
+        error["remedy"]
+            .as_str()
+            .is_some_and(|r| r.contains("errors.log")),
+        "{error}"
+    );
+    let _ = std::fs::remove_dir_all(&logs);
 }
 
 /// A blocking command that panics, wrapped the way `preview_parquet` is.

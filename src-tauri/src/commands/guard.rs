@@ -1,5 +1,6 @@
 //! Keeps a panic inside a command from killing its IPC promise: the web view gets an
-//! `internal` error with a reference, and the log gets the same reference and the panic text.
+//! `internal` error with a reference, and stderr and the error log (`error_log.rs`) get the
+//! same reference and the panic text.
 
 use std::any::Any;
 use std::future::Future;
@@ -58,12 +59,21 @@ fn internal(command: &str, panic: &(dyn Any + Send)) -> IpcError {
         NEXT_REFERENCE.fetch_add(1, Ordering::Relaxed)
     );
     // Panic texts come from our own code, whose secrets are `Secret`s that print as `***`.
-    eprintln!("[{reference}] command {command} failed inside the app: {text}");
+    let line = format!("[{reference}] command {command} failed inside the app: {text}");
+    eprintln!("{line}");
+    super::error_log::append(&format!("{} {line}", chrono::Utc::now().to_rfc3339()));
+    let remedy = match super::error_log::path() {
+        Some(log) => format!(
+            "Try again. If it happens again, report the reference shown here and the matching line of {}.",
+            log.display()
+        ),
+        None => "Try again. If it happens again, report the reference shown here.".to_owned(),
+    };
     let mut error = IpcError::new(
         ErrorCode::Internal,
         format!("Something went wrong inside the app (reference {reference})."),
     )
-    .with_remedy("Try again. If it happens again, report the reference shown here.");
+    .with_remedy(remedy);
     error.request_id = Some(reference);
     error
 }

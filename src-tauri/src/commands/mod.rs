@@ -8,6 +8,7 @@ pub mod authoring;
 pub mod cloud;
 pub mod creating;
 pub mod drafts;
+pub mod error_log;
 pub mod exports;
 pub mod guard;
 pub mod preferences;

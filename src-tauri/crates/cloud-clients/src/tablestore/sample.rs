@@ -1,7 +1,10 @@
 //! Sampling a table: a bounded forward range read from the first row, streamed one row at a
 //! time to the caller, with a row budget, a byte budget, progress and cancellation.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll};
 
 use tokio::sync::Notify;
 
@@ -103,10 +106,7 @@ impl TablestoreClient {
             // read timeout) must not keep a cancelled sample alive.
             let joined = tokio::select! {
                 biased;
-                () = control.cancelled() => {
-                    page.abort();
-                    return Err(ClientError::Cancelled);
-                }
+                () = control.cancelled() => return Err(ClientError::Cancelled),
                 joined = &mut page => joined,
             };
             let (response, meta) =
@@ -120,16 +120,16 @@ impl TablestoreClient {
                 .saturating_sub(progress.rows)
                 .saturating_sub(u64::from(limit.max(0).unsigned_abs()));
             let next_limit = page_limit(after_this);
-            // Nor is the next page asked for when this one spends the byte budget.
+            // Not when this page already spends the byte budget: that request would be wasted.
             let bytes_left = progress.bytes + (meta.body_len as u64) < budget.max_bytes;
-            let mut prefetched = (!next.is_empty() && after_this > 0 && bytes_left)
+            let prefetched = (!next.is_empty() && after_this > 0 && bytes_left)
                 .then(|| self.fetch_page(table, next.clone(), &end, next_limit));
             let corrupt = |e: tablestore_wire::WireError| ClientError::ResponseCorrupt {
                 service: Service::Tablestore,
                 detail: format!("a row of the page did not decode: {e}"),
                 request_id: meta.request_id.clone(),
             };
-            let decoded = RowReader::new(&response.rows)
+            RowReader::new(&response.rows)
                 .map_err(corrupt)
                 .and_then(|mut rows| {
                     // One `RowRef` refilled row after row: no allocation per row.
@@ -140,21 +140,12 @@ impl TablestoreClient {
                         progress.rows += 1;
                     }
                     Ok(())
-                });
-            if let Err(error) = decoded {
-                if let Some(p) = prefetched.take() {
-                    p.abort();
-                }
-                return Err(error);
-            }
+                })?;
             progress.bytes += meta.body_len as u64;
             progress.pages += 1;
             on_progress(progress);
             let done = next.is_empty();
             if done || progress.rows >= budget.max_rows || progress.bytes >= budget.max_bytes {
-                if let Some(p) = prefetched.take() {
-                    p.abort();
-                }
                 return Ok(SampleSummary {
                     progress,
                     reached_end: done,
@@ -176,7 +167,7 @@ impl TablestoreClient {
         start: bytes::Bytes,
         end: &bytes::Bytes,
         limit: i32,
-    ) -> tokio::task::JoinHandle<Result<(proto::GetRangeResponse, CallMeta), ClientError>> {
+    ) -> PageTask {
         let request = proto::GetRangeRequest {
             table_name: table.to_owned(),
             direction: proto::Direction::Forward as i32,
@@ -187,11 +178,31 @@ impl TablestoreClient {
             ..Default::default()
         };
         let client = self.clone();
-        tokio::spawn(async move {
+        PageTask(tokio::spawn(async move {
             client
                 .call("GetRange", Idempotency::Idempotent, &request)
                 .await
-        })
+        }))
+    }
+}
+
+type PageResult = Result<(proto::GetRangeResponse, CallMeta), ClientError>;
+
+/// A page being read in the background, stopped when it is dropped: every way out of a sample
+/// (cancelled, failed, budget spent, or the sample itself dropped) ends its reads in flight.
+struct PageTask(tokio::task::JoinHandle<PageResult>);
+
+impl Future for PageTask {
+    type Output = Result<PageResult, tokio::task::JoinError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.0).poll(cx)
+    }
+}
+
+impl Drop for PageTask {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

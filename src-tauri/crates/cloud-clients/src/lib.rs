@@ -3,7 +3,8 @@
 //!
 //! Each client is built at run time from a profile's endpoint and credentials (cloud, VPC,
 //! custom or the sandbox: no compile-time URL, no global client), signs with the `signing`
-//! crate, retries only what the official SDKs retry, and turns every failure into a
+//! crate, retries only what the official SDKs retry (waiting as long as a service's retry hint
+//! asks, within a cap), and turns every failure into a
 //! [`ClientError`] whose [`ErrorKind`] says what the user can do about it. It knows nothing of
 //! Tauri or of the UI.
 

@@ -121,8 +121,8 @@ test("first start → Add a profile → fill the form → created → shown in t
         accountId: "1234567890123456",
         callerArn: null,
         checks: [
-          { action: "ots:ListTable", ok: true, detail: "2 tables", error: null, grant: null },
-          { action: "oss:ListBuckets", ok: true, detail: "1 bucket", error: null, grant: null },
+          { action: "ots:ListTable", ok: true, found: 2, error: null, grant: null },
+          { action: "oss:ListBuckets", ok: true, found: 1, error: null, grant: null },
         ],
       }),
       list_tables: () => ["orders"],

@@ -10,10 +10,12 @@ export type PermissionCheck = {
  */
 action: string, ok: boolean, 
 /**
- * What the probe found when it worked, e.g. "12 tables".
+ * How many things the probe listed when it worked (tables, buckets); `None` for the
+ * identity probe, whose account is in the report. The UI words it in its language.
  */
-detail: string | null, error: IpcError | null, 
+found: number | null, error: IpcError | null, 
 /**
- * The policy statement to grant when the action was denied.
+ * The policy statement (JSON, the same in every language) to grant when the action was
+ * denied.
  */
 grant: string | null, };

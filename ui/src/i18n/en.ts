@@ -225,6 +225,9 @@ export const en = {
     run: "Test connection",
     running: "Testing…",
     account: "Account {{account}}",
+    tables: "tables listed: {{count}}",
+    buckets: "buckets listed: {{count}}",
+    grant: "Grant the RAM action {{action}} to this key's user, e.g. with the policy statement {{statement}}.",
   },
   pick: {
     instances: "Instances",

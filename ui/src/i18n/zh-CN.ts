@@ -226,6 +226,9 @@ export const zhCN: Catalogue = {
     run: "测试连接",
     running: "测试中…",
     account: "账号 {{account}}",
+    tables: "已列出数据表：{{count}}",
+    buckets: "已列出存储空间：{{count}}",
+    grant: "请为此密钥所属的用户授予 RAM 操作 {{action}}，例如使用策略语句 {{statement}}。",
   },
   pick: {
     instances: "实例",

@@ -14,10 +14,12 @@ pub struct PermissionCheck {
     /// The RAM action probed, e.g. `ots:ListTable`.
     pub action: String,
     pub ok: bool,
-    /// What the probe found when it worked, e.g. "12 tables".
-    pub detail: Option<String>,
+    /// How many things the probe listed when it worked (tables, buckets); `None` for the
+    /// identity probe, whose account is in the report. The UI words it in its language.
+    pub found: Option<u32>,
     pub error: Option<IpcError>,
-    /// The policy statement to grant when the action was denied.
+    /// The policy statement (JSON, the same in every language) to grant when the action was
+    /// denied.
     pub grant: Option<String>,
 }
 
@@ -41,14 +43,14 @@ impl ConnectionReport {
 pub fn check<T>(
     action: &str,
     outcome: Result<T, cloud_clients::ClientError>,
-    describe: impl FnOnce(&T) -> String,
+    count: impl FnOnce(&T) -> Option<usize>,
 ) -> (PermissionCheck, Option<T>) {
     match outcome {
         Ok(value) => (
             PermissionCheck {
                 action: action.to_owned(),
                 ok: true,
-                detail: Some(describe(&value)),
+                found: count(&value).map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
                 error: None,
                 grant: None,
             },
@@ -60,10 +62,10 @@ pub fn check<T>(
                 PermissionCheck {
                     action: action.to_owned(),
                     ok: false,
-                    detail: None,
+                    found: None,
                     grant: denied.then(|| {
                         format!(
-                            "Grant the RAM action \"{action}\" to this key's user, e.g. with a policy statement {{\"Effect\": \"Allow\", \"Action\": \"{action}\", \"Resource\": \"*\"}}."
+                            "{{\"Effect\": \"Allow\", \"Action\": \"{action}\", \"Resource\": \"*\"}}"
                         )
                     }),
                     error: Some(IpcError::from(error)),

@@ -481,13 +481,9 @@ impl AppServices {
             tablestore.list_tables(),
             oss.list_buckets()
         );
-        let (identity_check, identity) = check("sts:GetCallerIdentity", identity, |i| {
-            format!("account {}", i.account_id)
-        });
-        let (tables_check, _) = check("ots:ListTable", tables, |t| format!("{} tables", t.len()));
-        let (buckets_check, _) = check("oss:ListBuckets", buckets, |b| {
-            format!("{} buckets", b.len())
-        });
+        let (identity_check, identity) = check("sts:GetCallerIdentity", identity, |_| None);
+        let (tables_check, _) = check("ots:ListTable", tables, |t| Some(t.len()));
+        let (buckets_check, _) = check("oss:ListBuckets", buckets, |b| Some(b.len()));
         Ok(ConnectionReport {
             account_id: identity.as_ref().map(|i| i.account_id.clone()),
             caller_arn: identity.map(|i| i.arn),

@@ -58,5 +58,8 @@ async fn a_limited_key_passes_identity_and_tables_and_fails_bucket_listing_with_
             .contains("\"oss:ListBuckets\""),
         "{buckets:?}"
     );
+    // The tables probe says how many it listed; the UI words it.
+    assert!(report.checks[1].found.is_some_and(|n| n > 0), "{report:?}");
+    assert_eq!(report.checks[0].found, None);
     assert_eq!(report.account_id.as_deref(), Some("1234567890123456"));
 }

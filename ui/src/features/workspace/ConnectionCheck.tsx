@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import type { ConnectionReport } from "../../bindings/ConnectionReport";
 import type { IpcError } from "../../bindings/IpcError";
+import { CodedMessage } from "../../components/CodedMessage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { CommandFailed, testConnection } from "../../ipc";
 
@@ -47,10 +48,17 @@ export function ConnectionCheck({ profile }: Props) {
               </span>
               <code>{check.action}</code>{" "}
               {check.ok ? (
-                <span>{check.detail}</span>
+                check.found !== null && (
+                  <span>
+                    {check.action === "oss:ListBuckets"
+                      ? t("connection.buckets", { count: check.found })
+                      : t("connection.tables", { count: check.found })}
+                  </span>
+                )
               ) : (
                 <span>
-                  {check.error?.message} {check.grant ?? check.error?.remedy}
+                  {check.error && <CodedMessage kind="errors" code={check.error.code} message={check.error.message} />}{" "}
+                  {check.grant ? t("connection.grant", { action: check.action, statement: check.grant }) : check.error?.remedy}
                 </span>
               )}
             </li>

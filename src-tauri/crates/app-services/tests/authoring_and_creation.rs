@@ -251,22 +251,91 @@ async fn drafts_are_saved_listed_reopened_and_deleted_through_the_services() {
     assert!(services.list_drafts().expect("lists").is_empty());
 }
 
-#[tokio::test]
-async fn a_bucket_gone_since_it_was_picked_is_refused_before_the_create_is_sent() {
+/// Deletes `bucket` through the running sandbox's OSS endpoint, as the console or a script
+/// would behind the app's back: OSS DeleteBucket (`DELETE /<bucket>/`, path style), signed
+/// V1 with the sandbox's demo key. Returns the answer's status line. Blocks the calling
+/// thread: call it from a multi-threaded runtime, or the sandbox cannot answer.
+fn delete_bucket_behind_the_apps_back(services: &AppServices, bucket: &str) -> String {
+    use std::fmt::Write as _;
+    use std::io::{Read, Write};
+    let info = services.app_info().expect("app info");
+    let oss = info.sandbox.endpoints.expect("sandbox running").oss;
+    let host = oss.trim_start_matches("http://").trim_end_matches('/');
+    let path = format!("/{bucket}/");
+    let credentials = signing::Credentials::new(
+        signing::AccessKeyId::parse(sandbox::accounts::DEMO_ACCESS_KEY_ID).expect("demo key id"),
+        signing::Secret::from(sandbox::accounts::DEMO_ACCESS_KEY_SECRET),
+    );
+    let signed = signing::oss::sign_v1(
+        &signing::CanonicalRequest::new("DELETE", path.as_str()),
+        &signing::oss::OssResource::bucket(bucket),
+        &credentials,
+        chrono::Utc::now(),
+    );
+    let mut request = format!("DELETE {path} HTTP/1.1\r\nHost: {host}\r\n");
+    for (name, value) in signed.iter() {
+        let _ = write!(request, "{name}: {value}\r\n");
+    }
+    request.push_str("Content-Length: 0\r\nConnection: close\r\n\r\n");
+    let mut stream = std::net::TcpStream::connect(host).expect("OSS endpoint answers");
+    stream.write_all(request.as_bytes()).expect("sends");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("reads");
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
+// Multi-threaded: deleting the bucket blocks while the in-process sandbox answers it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bucket_deleted_after_it_was_picked_is_refused_by_create_which_creates_nothing() {
+    // An empty bucket of the instance's region that nothing writes to (the demo task writes
+    // to `sandbox-delivery`, and OSS refuses to delete a bucket holding objects).
+    const PICKED: &str = "sandbox-logs-07";
     let (services, _dir) = services().await;
     common::with_delivery_role(&services).await;
-    let draft = users_draft("users-gone", "sandbox-gone-bucket");
+    sample_users(&services).await;
+
+    // Picked from the listing, which also teaches the app the bucket's region.
+    let listed = services.list_buckets("sandbox").await.expect("lists");
+    let picked = listed.iter().find(|b| b.name == PICKED).expect("listed");
+    assert!(picked.same_region, "{picked:?}");
+    let draft = users_draft("users-gone", PICKED);
+    let review = services
+        .check_draft("sandbox", &draft, 0)
+        .await
+        .expect("checks");
+    assert!(review.request.is_some(), "{:?}", review.issues);
+    assert_eq!(review.bucket_region.as_deref(), Some("cn-hangzhou"));
+
+    assert_eq!(
+        delete_bucket_behind_the_apps_back(&services, PICKED),
+        "HTTP/1.1 204 No Content"
+    );
+    // The draft check still answers from the listing it keeps (it does not list again per
+    // keystroke), so only a create that asks OSS again can notice the bucket is gone.
+    let stale = services
+        .check_draft("sandbox", &draft, 0)
+        .await
+        .expect("checks");
+    assert!(stale.request.is_some(), "{:?}", stale.issues);
+    assert_eq!(stale.bucket_region.as_deref(), Some("cn-hangzhou"));
+
     let error = services
         .create_delivery_task("sandbox", &draft)
         .await
-        .expect_err("no such bucket");
-    assert_eq!(error.code, ErrorCode::BucketNotFound);
+        .expect_err("the bucket is gone");
+    assert_eq!(error.code, ErrorCode::BucketNotFound, "{error:?}");
+    assert!(error.message.contains(PICKED), "{}", error.message);
     assert!(
-        error.message.contains("sandbox-gone-bucket"),
-        "{}",
-        error.message
+        error
+            .remedy
+            .as_deref()
+            .is_some_and(|remedy| remedy.contains("Pick another bucket")),
+        "{:?}",
+        error.remedy
     );
     assert!(common::task_names(&services, "users").await.is_empty());
+    let relisted = services.list_buckets("sandbox").await.expect("lists");
+    assert!(relisted.iter().all(|b| b.name != PICKED));
 }
 
 // Multi-threaded: `set_faults` blocks while the in-process sandbox answers it.

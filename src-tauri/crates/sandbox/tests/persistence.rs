@@ -588,3 +588,56 @@ async fn objects_stored_after_the_last_checkpoint_are_replaced_not_duplicated() 
     assert_eq!((status.rows_delivered, status.objects_written), (3, 1));
     second.stop().await;
 }
+
+/// States saved while DeleteTable still left a table's tasks behind hold a task whose table
+/// is gone; made here by removing the table from a saved file.
+fn forget_table(dir: &Path, table: &str) {
+    let path = dir.join("state.json");
+    let mut state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("saved")).expect("JSON");
+    let tables = state["tables"].as_array_mut().expect("a table list");
+    let before = tables.len();
+    tables.retain(|saved| saved["name"] != table);
+    assert_eq!(tables.len(), before - 1, "the table was saved");
+    std::fs::write(&path, serde_json::to_vec(&state).expect("JSON")).expect("written");
+}
+
+#[tokio::test]
+async fn a_saved_task_whose_table_is_gone_is_dropped_on_start() {
+    let dir = TempDir::new("orphan");
+    let first = start(dir.path()).await;
+    let client = Client::demo(&first);
+    create_kept_table(&client).await;
+    put_kept(&client, 1).await;
+    create_delivery_role(&first).await;
+    let request = create_request(
+        "kept",
+        "kept-task",
+        DeliveryTaskType::BaseInc,
+        kept_columns(),
+    );
+    assert_eq!(
+        client.call("CreateDeliveryTask", &request).await.status,
+        200
+    );
+    assert_eq!(wait_for_delivered(&first, 1).await, vec![1]);
+    first.stop().await;
+
+    forget_table(dir.path(), "kept");
+    let second = start(dir.path()).await;
+    assert!(second.state().delivery.task("kept", "kept-task").is_none());
+    // A new table of that name starts with no task and none of the old one's progress.
+    let client = Client::demo(&second);
+    create_kept_table(&client).await;
+    let listed: ListDeliveryTaskResponse = client
+        .call(
+            "ListDeliveryTask",
+            &ListDeliveryTaskRequest {
+                table_name: Some("kept".to_owned()),
+            },
+        )
+        .await
+        .message();
+    assert!(listed.tasks.is_empty(), "{:?}", listed.tasks);
+    second.stop().await;
+}

@@ -1,7 +1,8 @@
 //! Delivery tasks (Tablestore → OSS, Parquet) as the service runs them (spec `delivery.md`,
 //! `tablestore.md` section 4): the four task operations ([`api`]), the checks the service makes
 //! at create time ([`validate`]) and later ([`health`]), and an engine per task ([`engine`])
-//! that exports rows to Parquet objects in the sandbox's OSS store.
+//! that exports rows to Parquet objects in the sandbox's OSS store. Deleting a table deletes its
+//! tasks ([`Store::delete_table_tasks`]), so no task outlives its table.
 //!
 //! Rendering, object keys, type rules and event-time parsing come from the `delivery` crate;
 //! this module only decides which rows go where and when.

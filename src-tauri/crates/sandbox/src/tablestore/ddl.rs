@@ -227,6 +227,8 @@ fn table_options(
     Ok(options)
 }
 
+/// Removes the table. Its delivery tasks go too: the caller deletes them while it still holds
+/// the tables lock (`delivery::Store::delete_table_tasks`).
 pub fn delete_table(
     tables: &mut Tables,
     request: &DeleteTableRequest,

@@ -521,6 +521,27 @@ async fn seed_tables_are_saved_as_their_changes_only() {
     again.stop().await;
 }
 
+/// The `kept` table with rows 1..=`rows`, and `kept-task` (BaseInc) once it delivered them.
+async fn kept_table_delivered_by_kept_task(sandbox: &Sandbox, client: &Client, rows: i64) {
+    create_kept_table(client).await;
+    for id in 1..=rows {
+        put_kept(client, id).await;
+    }
+    create_delivery_role(sandbox).await;
+    let request = create_request(
+        "kept",
+        "kept-task",
+        DeliveryTaskType::BaseInc,
+        kept_columns(),
+    );
+    assert_eq!(
+        client.call("CreateDeliveryTask", &request).await.status,
+        200
+    );
+    let expected: Vec<i64> = (1..=rows).collect();
+    assert_eq!(wait_for_delivered(sandbox, expected.len()).await, expected);
+}
+
 /// A state saved between an engine storing an object and reaching its next checkpoint: the
 /// object is listed as uncommitted and the checkpoint is still at the start of the export.
 /// (Made by editing a saved file, as the moment is too short to stop at reliably.)
@@ -549,22 +570,7 @@ async fn objects_stored_after_the_last_checkpoint_are_replaced_not_duplicated() 
     let dir = TempDir::new("rollback");
     let first = start(dir.path()).await;
     let client = Client::demo(&first);
-    create_kept_table(&client).await;
-    for id in 1..=3 {
-        put_kept(&client, id).await;
-    }
-    create_delivery_role(&first).await;
-    let request = create_request(
-        "kept",
-        "kept-task",
-        DeliveryTaskType::BaseInc,
-        kept_columns(),
-    );
-    assert_eq!(
-        client.call("CreateDeliveryTask", &request).await.status,
-        200
-    );
-    assert_eq!(wait_for_delivered(&first, 3).await, vec![1, 2, 3]);
+    kept_table_delivered_by_kept_task(&first, &client, 3).await;
     let delivered = read_objects(&first, PREFIX);
     assert_eq!(delivered.len(), 1);
     first.stop().await;
@@ -607,20 +613,7 @@ async fn a_saved_task_whose_table_is_gone_is_dropped_on_start() {
     let dir = TempDir::new("orphan");
     let first = start(dir.path()).await;
     let client = Client::demo(&first);
-    create_kept_table(&client).await;
-    put_kept(&client, 1).await;
-    create_delivery_role(&first).await;
-    let request = create_request(
-        "kept",
-        "kept-task",
-        DeliveryTaskType::BaseInc,
-        kept_columns(),
-    );
-    assert_eq!(
-        client.call("CreateDeliveryTask", &request).await.status,
-        200
-    );
-    assert_eq!(wait_for_delivered(&first, 1).await, vec![1]);
+    kept_table_delivered_by_kept_task(&first, &client, 1).await;
     first.stop().await;
 
     forget_table(dir.path(), "kept");

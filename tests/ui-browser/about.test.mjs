@@ -80,12 +80,13 @@ test("the About box lists every shipped package and opens a package's licence te
   await page.context().close();
 });
 
-test("a package without a licence file of its own shows the standard text, in Chinese too", async () => {
+test("a package without a licence file of its own shows the standard text and its authors, in Chinese too", async () => {
   const page = await openAbout("zh-CN");
   await page.locator("#open-about").click();
   const tsRs = PACKAGES.find((p) => p.name === "ts-rs");
   await page.getByRole("button", { name: `显示 ts-rs ${tsRs.version} 的许可证文本` }).click();
   await page.getByRole("heading", { name: "MIT 标准文本（该软件包未附带自己的许可证文件）" }).waitFor();
+  assert.equal(await page.getByText(`版权持有人（即该软件包列出的作者）：${tsRs.authors.join(", ")}`).count(), 1);
   assert.equal(await page.getByRole("button", { name: `隐藏 ts-rs ${tsRs.version} 的许可证文本` }).getAttribute("aria-expanded"), "true");
   await page.context().close();
 });

@@ -112,7 +112,7 @@ describe("App", () => {
       app_info: () => appInfoFixture({ version: "3.1.4" }),
       list_profiles: () => [],
       third_party_licences: () => [
-        { name: "tauri", version: "2.12.5", licence: "Apache-2.0 OR MIT", source: "https://github.com/tauri-apps/tauri", ecosystem: "cargo", licenceTexts: [] },
+        { name: "tauri", version: "2.12.5", licence: "Apache-2.0 OR MIT", source: "https://github.com/tauri-apps/tauri", ecosystem: "cargo", authors: [], licenceTexts: [] },
       ],
     });
     render(<App />);

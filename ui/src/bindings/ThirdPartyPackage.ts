@@ -18,6 +18,11 @@ source: string,
  */
 ecosystem: string, 
 /**
+ * For a package that ships no licence file: the authors its manifest names, the holders
+ * the standard text's copyright line leaves blank. Empty otherwise (its files name them).
+ */
+authors: Array<string>, 
+/**
  * The package's licence, copying and notice files; for a package that ships none, the
  * standard text of each licence its expression names. Never empty.
  */

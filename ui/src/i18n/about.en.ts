@@ -16,6 +16,7 @@ export const aboutEn = {
   showTextOf: "Show the licence text of {{name}} {{version}}",
   hideTextOf: "Hide the licence text of {{name}} {{version}}",
   standardText: "Standard text of {{licence}} (the package ships no licence file of its own)",
+  authors: "Copyright holders, as the package names its authors: {{authors}}",
   sharedBy: "The same text comes with {{count}} packages.",
   close: "Close",
 };

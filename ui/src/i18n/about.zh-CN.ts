@@ -18,6 +18,7 @@ export const aboutZhCN: typeof aboutEn = {
   showTextOf: "显示 {{name}} {{version}} 的许可证文本",
   hideTextOf: "隐藏 {{name}} {{version}} 的许可证文本",
   standardText: "{{licence}} 标准文本（该软件包未附带自己的许可证文件）",
+  authors: "版权持有人（即该软件包列出的作者）：{{authors}}",
   sharedBy: "共有 {{count}} 个软件包附带相同的文本。",
   close: "关闭",
 };

@@ -23,6 +23,9 @@ pub struct ThirdPartyPackage {
     pub source: String,
     /// `cargo` or `npm`.
     pub ecosystem: String,
+    /// For a package that ships no licence file: the authors its manifest names, the holders
+    /// the standard text's copyright line leaves blank. Empty otherwise (its files name them).
+    pub authors: Vec<String>,
     /// The package's licence, copying and notice files; for a package that ships none, the
     /// standard text of each licence its expression names. Never empty.
     pub licence_texts: Vec<LicenceText>,
@@ -58,6 +61,7 @@ struct ListedPackage {
     licence: String,
     source: String,
     ecosystem: String,
+    authors: Vec<String>,
     licence_texts: Vec<TextReference>,
 }
 
@@ -113,6 +117,7 @@ pub fn parse_licences(text: &str) -> Result<Vec<ThirdPartyPackage>, IpcError> {
                 licence: package.licence,
                 source: package.source,
                 ecosystem: package.ecosystem,
+                authors: package.authors,
                 licence_texts,
             })
         })
@@ -199,6 +204,11 @@ mod tests {
         assert!(ts_rs.licence_texts[0].standard);
         assert_eq!(ts_rs.licence_texts[0].name, "MIT");
         assert!(ts_rs.licence_texts[0].text.starts_with("MIT License\n"));
+        assert_eq!(
+            ts_rs.authors,
+            ["Moritz Bischof <moritz.bischof1@gmail.com>"]
+        );
+        assert_eq!(package(&list, "tauri").authors, Vec::<String>::new());
         let choices: Vec<_> = package(&list, "objc2-app-kit")
             .licence_texts
             .iter()
@@ -258,7 +268,7 @@ mod tests {
     #[test]
     fn a_list_naming_a_text_it_lacks_is_an_internal_error() {
         let broken = r#"{"packages": [{"name": "a", "version": "1.0.0", "licence": "MIT",
-            "source": "", "ecosystem": "cargo",
+            "source": "", "ecosystem": "cargo", "authors": [],
             "licenceTexts": [{"name": "LICENSE", "standard": false, "text": "0123abcd"}]}],
             "texts": []}"#;
         let error = parse_licences(broken).expect_err("dangling id");

@@ -17,6 +17,7 @@ const PACKAGES: ThirdPartyPackage[] = [
     licence: "Apache-2.0 OR MIT",
     source: "https://github.com/tauri-apps/tauri",
     ecosystem: "cargo",
+    authors: [],
     licenceTexts: [
       { name: "LICENSE-APACHE-2.0", standard: false, id: "a6cba85bc92e", text: APACHE },
       { name: "LICENSE-MIT", standard: false, id: "9dd42ea92cff", text: TAURI_MIT },
@@ -28,6 +29,7 @@ const PACKAGES: ThirdPartyPackage[] = [
     licence: "Apache-2.0",
     source: "https://github.com/apache/arrow-rs",
     ecosystem: "cargo",
+    authors: [],
     licenceTexts: [{ name: "LICENSE.txt", standard: false, id: "a6cba85bc92e", text: APACHE }],
   },
   {
@@ -36,6 +38,7 @@ const PACKAGES: ThirdPartyPackage[] = [
     licence: "MIT",
     source: "https://www.npmjs.com/package/react",
     ecosystem: "npm",
+    authors: ["Jordan Example <jordan@example.com>", "Sam Example"],
     licenceTexts: [{ name: "MIT", standard: true, id: "5e0b3a3c0b1f", text: "MIT License\n\nCopyright (c) <year> <copyright holders>\n" }],
   },
 ];
@@ -116,6 +119,7 @@ describe("AboutDialog", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Show the licence text of react 19.3.1" }));
     const heading = screen.getByRole("heading", { name: "Standard text of MIT (the package ships no licence file of its own)" });
     expect(heading).toBeInTheDocument();
+    expect(screen.getByText("Copyright holders, as the package names its authors: Jordan Example <jordan@example.com>, Sam Example")).toBeInTheDocument();
     expect(screen.getByText(/Copyright \(c\) <year> <copyright holders>/)).toBeInTheDocument();
     expect(screen.queryByText(/The same text comes with/)).not.toBeInTheDocument();
   });
@@ -141,6 +145,7 @@ describe("AboutDialog", () => {
     await userEvent.click(screen.getByRole("button", { name: "显示 react 19.3.1 的许可证文本" }));
     expect(screen.getByRole("button", { name: "隐藏 react 19.3.1 的许可证文本" })).toHaveTextContent("隐藏");
     expect(screen.getByRole("heading", { name: "MIT 标准文本（该软件包未附带自己的许可证文件）" })).toBeInTheDocument();
+    expect(screen.getByText("版权持有人（即该软件包列出的作者）：Jordan Example <jordan@example.com>, Sam Example")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "显示 tauri 2.12.5 的许可证文本" }));
     expect(screen.getByText("共有 2 个软件包附带相同的文本。")).toBeInTheDocument();
   });

@@ -40,7 +40,7 @@ export function PackageRow({ pkg, open, onToggle, packagesPerText }: Props) {
       {open && (
         <tr className="about-texts-row" data-licence-of={pkg.name}>
           <td colSpan={COLUMNS} id={textsId}>
-            <LicenceTexts texts={pkg.licenceTexts} packagesPerText={packagesPerText} />
+            <LicenceTexts texts={pkg.licenceTexts} authors={pkg.authors} packagesPerText={packagesPerText} />
           </td>
         </tr>
       )}

@@ -1,6 +1,7 @@
 //! The HTTP side shared by every client: one reqwest client per endpoint, built from settings,
 //! and the mapping of transport failures to [`ClientError`].
 
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use crate::{ClientError, Service};
@@ -12,6 +13,9 @@ pub struct HttpSettings {
     /// Longest wait for the next bytes of an answer.
     pub read_timeout: Duration,
     pub user_agent: String,
+    /// The reqwest client made from these settings, shared by every client built from them
+    /// (and their clones).
+    pub shared: SharedHttpClient,
 }
 
 impl HttpSettings {
@@ -21,18 +25,44 @@ impl HttpSettings {
             connect_timeout: Duration::from_secs(5),
             read_timeout: Duration::from_secs(30),
             user_agent: format!("{app_name}/{version}"),
+            shared: SharedHttpClient::default(),
         }
+    }
+
+    fn key(&self) -> (Duration, Duration, String) {
+        (
+            self.connect_timeout,
+            self.read_timeout,
+            self.user_agent.clone(),
+        )
     }
 }
 
-/// Builds a client that verifies TLS certificates against the platform's roots.
+/// One reqwest client kept for the settings it was built from. Building one per call cost
+/// 2-18 ms here (the platform verifier reads the system's root certificates) and, worse, gave
+/// every command a fresh connection pool: a new TCP and TLS handshake to the service each
+/// time. A reqwest client is a handle to its pool, so every clone shares connections.
+#[derive(Debug, Clone, Default)]
+pub struct SharedHttpClient(Arc<OnceLock<((Duration, Duration, String), reqwest::Client)>>);
+
+/// A client that verifies TLS certificates against the platform's roots: the one already
+/// built for these settings, or a new one (kept for next time if none was).
 pub fn build_client(settings: &HttpSettings) -> Result<reqwest::Client, ClientError> {
-    reqwest::Client::builder()
+    let key = settings.key();
+    if let Some((built_for, client)) = settings.shared.0.get() {
+        // Settings changed after a clone (e.g. a shorter timeout): those get their own client.
+        if *built_for == key {
+            return Ok(client.clone());
+        }
+    }
+    let client = reqwest::Client::builder()
         .connect_timeout(settings.connect_timeout)
         .read_timeout(settings.read_timeout)
         .user_agent(settings.user_agent.clone())
         .build()
-        .map_err(|e| ClientError::InvalidRequest(format!("HTTP client: {e}")))
+        .map_err(|e| ClientError::InvalidRequest(format!("HTTP client: {e}")))?;
+    let _ = settings.shared.0.set((key, client.clone()));
+    Ok(client)
 }
 
 /// Classifies a reqwest failure. `after_headers` is true when the status line had arrived,

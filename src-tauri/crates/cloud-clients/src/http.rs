@@ -29,7 +29,7 @@ impl HttpSettings {
         }
     }
 
-    fn key(&self) -> (Duration, Duration, String) {
+    fn key(&self) -> SettingsKey {
         (
             self.connect_timeout,
             self.read_timeout,
@@ -43,7 +43,10 @@ impl HttpSettings {
 /// every command a fresh connection pool: a new TCP and TLS handshake to the service each
 /// time. A reqwest client is a handle to its pool, so every clone shares connections.
 #[derive(Debug, Clone, Default)]
-pub struct SharedHttpClient(Arc<OnceLock<((Duration, Duration, String), reqwest::Client)>>);
+pub struct SharedHttpClient(Arc<OnceLock<(SettingsKey, reqwest::Client)>>);
+
+/// What a reqwest client is built from: connect timeout, read timeout, user agent.
+type SettingsKey = (Duration, Duration, String);
 
 /// A client that verifies TLS certificates against the platform's roots: the one already
 /// built for these settings, or a new one (kept for next time if none was).

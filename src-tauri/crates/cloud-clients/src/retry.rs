@@ -30,6 +30,10 @@ pub struct RetryPolicy {
     /// The longest wait a service's retry hint (`x-acs-retry-after`, `Retry-After`) may ask of
     /// us; a longer hint is cut to this, as the SDKs cut it to their `maxDelay`.
     pub max_hinted_delay: Duration,
+    /// Attempts that may end in a timeout: each one already waited the whole read timeout,
+    /// so a service that hangs is reported after this many of them rather than after every
+    /// attempt (5 × 30 s with the defaults).
+    pub max_timeout_attempts: u32,
 }
 
 impl Default for RetryPolicy {
@@ -47,6 +51,9 @@ impl Default for RetryPolicy {
             // never leaves the app silently waiting for minutes (at most 4 waits of 10 s with
             // the default 5 attempts, after which the throttling is reported).
             max_hinted_delay: Duration::from_secs(10),
+            // One retry: a single slow answer is often a blip; two in a row (about a minute
+            // with the 30 s read timeout) mean the user should hear about it.
+            max_timeout_attempts: 2,
         }
     }
 }
@@ -74,7 +81,12 @@ impl RetryPolicy {
             // The service refused before doing anything: safe for any operation.
             ErrorKind::Throttled => true,
             // The request may have been applied: only reads are repeated.
-            ErrorKind::ServerError | ErrorKind::Timeout | ErrorKind::ResponseCorrupt => {
+            // `attempt` counts every attempt so far, so this also stops after one timeout
+            // that followed other failures: the wait already came close to its worst.
+            ErrorKind::Timeout => {
+                idempotency == Idempotency::Idempotent && attempt < self.max_timeout_attempts
+            }
+            ErrorKind::ServerError | ErrorKind::ResponseCorrupt => {
                 idempotency == Idempotency::Idempotent
             }
             ErrorKind::Network => match error {
@@ -212,6 +224,21 @@ mod tests {
         let throttled = service_error(ErrorKind::Throttled);
         assert!(policy.should_retry(&throttled, Idempotency::Idempotent, 4));
         assert!(!policy.should_retry(&throttled, Idempotency::Idempotent, 5));
+    }
+
+    #[test]
+    fn a_hanging_service_is_reported_after_two_timed_out_attempts_not_five() {
+        let policy = RetryPolicy::default();
+        let timeout = ClientError::Timeout {
+            service: Service::Tablestore,
+            endpoint: "https://x".into(),
+        };
+        assert!(policy.should_retry(&timeout, Idempotency::Idempotent, 1));
+        assert!(!policy.should_retry(&timeout, Idempotency::Idempotent, 2));
+        assert!(!policy.should_retry(&timeout, Idempotency::NotIdempotent, 1));
+        // Other failures keep every attempt.
+        let busy = service_error(ErrorKind::ServerError);
+        assert!(policy.should_retry(&busy, Idempotency::Idempotent, 4));
     }
 
     #[test]

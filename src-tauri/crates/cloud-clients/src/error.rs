@@ -78,6 +78,13 @@ pub enum ClientError {
         endpoint: String,
         detail: String,
     },
+    #[error("{service} at {endpoint} answered with a redirect (HTTP {status}) to {location}; signed requests are never sent on to another address")]
+    Redirected {
+        service: Service,
+        endpoint: String,
+        status: u16,
+        location: String,
+    },
     #[error("the answer from {service} was damaged: {detail}")]
     ResponseCorrupt {
         service: Service,
@@ -94,7 +101,7 @@ impl ClientError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             ClientError::Service { kind, .. } => *kind,
-            ClientError::Network { .. } => ErrorKind::Network,
+            ClientError::Network { .. } | ClientError::Redirected { .. } => ErrorKind::Network,
             ClientError::Timeout { .. } => ErrorKind::Timeout,
             ClientError::Tls { .. } => ErrorKind::Tls,
             ClientError::ResponseCorrupt { .. } => ErrorKind::ResponseCorrupt,

@@ -59,6 +59,11 @@ pub fn build_client(settings: &HttpSettings) -> Result<reqwest::Client, ClientEr
         }
     }
     let client = reqwest::Client::builder()
+        // Never follow a redirect: reqwest would resend our signed headers (the STS token
+        // among them: custom headers, which it does not strip) to wherever the answer points,
+        // plain http included. The services do not redirect signed calls; `refuse_redirect`
+        // reports one.
+        .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(settings.connect_timeout)
         .read_timeout(settings.read_timeout)
         .user_agent(settings.user_agent.clone())
@@ -110,4 +115,31 @@ fn describe(error: &reqwest::Error) -> String {
         source = next;
     }
     source.to_string()
+}
+
+/// An answer that redirects elsewhere, as an error naming where it pointed (never followed:
+/// see [`build_client`]).
+pub fn refuse_redirect(
+    service: Service,
+    endpoint: &str,
+    response: &reqwest::Response,
+) -> Result<(), ClientError> {
+    let status = response.status();
+    if !status.is_redirection() {
+        return Ok(());
+    }
+    let location = response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("nowhere stated")
+        .chars()
+        .take(200)
+        .collect();
+    Err(ClientError::Redirected {
+        service,
+        endpoint: endpoint.to_owned(),
+        status: status.as_u16(),
+        location,
+    })
 }

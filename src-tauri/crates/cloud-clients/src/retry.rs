@@ -90,6 +90,8 @@ impl RetryPolicy {
                 idempotency == Idempotency::Idempotent
             }
             ErrorKind::Network => match error {
+                // The same request would be redirected again.
+                ClientError::Redirected { .. } => false,
                 // Nothing was sent when the connection could not be opened.
                 ClientError::Network { detail, .. } if refused(detail) => true,
                 _ => idempotency == Idempotency::Idempotent,

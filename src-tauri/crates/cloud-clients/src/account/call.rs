@@ -149,6 +149,7 @@ impl AccountClient {
             .send()
             .await
             .map_err(|e| transport_error(service, endpoint, &e, false))?;
+        crate::http::refuse_redirect(service, endpoint, &response)?;
         let status = response.status().as_u16();
         let retry_after = retry_hint(response.headers(), self.clock.now());
         let gateway_hint = response

@@ -218,6 +218,7 @@ impl OssClient {
             .send()
             .await
             .map_err(|e| transport_error(Service::Oss, endpoint, &e, false))?;
+        crate::http::refuse_redirect(Service::Oss, endpoint, &response)?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = response

@@ -88,6 +88,7 @@ impl TablestoreClient {
             .send()
             .await
             .map_err(|e| transport_error(Service::Tablestore, endpoint, &e, false))?;
+        crate::http::refuse_redirect(Service::Tablestore, endpoint, &response)?;
         let status = response.status().as_u16();
         let response_headers = response.headers().clone();
         let request_id = response_headers

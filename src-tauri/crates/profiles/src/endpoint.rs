@@ -167,9 +167,10 @@ fn check_host(host: &str) -> Result<(), &'static str> {
     }
 }
 
+/// `localhost` and loopback addresses only: a `*.localhost` name goes to the system's
+/// resolver, which may ask DNS, so it could point anywhere.
 fn is_loopback(host: &str) -> bool {
-    host == "localhost"
-        || host.ends_with(".localhost")
+    host.eq_ignore_ascii_case("localhost")
         || host.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
         || host.parse::<Ipv6Addr>().is_ok_and(|ip| ip.is_loopback())
 }
@@ -234,6 +235,9 @@ mod tests {
         ] {
             assert!(parse(ok).is_ok(), "{ok}");
         }
+        // A subdomain of localhost is a name like any other for the resolver.
+        let error = parse("http://evil.localhost:8080").expect_err("resolved name");
+        assert_eq!(error.code(), "insecure_endpoint");
         let error = parse("http://oss-cn-hangzhou.aliyuncs.com").expect_err("remote http");
         assert_eq!(error.code(), "insecure_endpoint");
         assert_eq!(error.field(), Some("tablestoreEndpoint"));

@@ -138,6 +138,7 @@ describe("custom endpoint", () => {
     expect(keyOf(checkEndpoint("https://bad_host.com"))).toBe("endpointHost");
     expect(keyOf(checkEndpoint("https://-bad.com"))).toBe("endpointHost");
     expect(checkEndpoint("http://10.0.0.5:4100")).toEqual({ key: "endpointInsecure", params: { host: "10.0.0.5" } });
+    expect(keyOf(checkEndpoint("http://evil.localhost:4100"))).toBe("endpointInsecure");
     expect(keyOf(checkEndpoint("http://example.com"))).toBe("endpointInsecure");
   });
 });

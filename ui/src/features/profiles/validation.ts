@@ -220,10 +220,10 @@ function isIpv6(host: string): boolean {
   }
 }
 
+// Mirrors the Rust rule: `localhost` itself, not `*.localhost` (a name the resolver may send to DNS).
 function isLoopback(host: string): boolean {
   return (
-    host === "localhost" ||
-    host.endsWith(".localhost") ||
+    host.toLowerCase() === "localhost" ||
     (isIpv4(host) && host.startsWith("127.")) ||
     (isIpv6(host) && new URL(`http://[${host}]/`).hostname === "[::1]")
   );

@@ -1,18 +1,21 @@
 use app_services::{AppInfo, AppServices, IpcError};
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime};
 
-use super::guard::guarded_sync;
+use super::guard::guarded_blocking;
 
 /// The app's version, data folder and sandbox state, for the first screen.
+// Reads the preferences file: on the blocking pool, not the window's main thread.
 #[tauri::command]
-pub fn app_info(services: State<'_, AppServices>) -> Result<AppInfo, IpcError> {
-    guarded_sync("app_info", || services.app_info())
+pub async fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo, IpcError> {
+    guarded_blocking("app_info", move || app.state::<AppServices>().app_info()).await
 }
 
 /// The third-party packages the app ships with their licences (About box).
+// About a megabyte of JSON to parse: on the blocking pool, not the window's main thread.
 #[tauri::command]
-pub fn third_party_licences() -> Result<Vec<app_services::ThirdPartyPackage>, IpcError> {
-    guarded_sync("third_party_licences", || {
+pub async fn third_party_licences() -> Result<Vec<app_services::ThirdPartyPackage>, IpcError> {
+    guarded_blocking("third_party_licences", || {
         app_services::parse_licences(include_str!("../../third-party-licences.json"))
     })
+    .await
 }

@@ -1,30 +1,49 @@
+//! Named drafts in the app's data folder. File work runs on the blocking pool: Tauri runs a
+//! plain synchronous command on the window's main thread, and a folder of drafts is read
+//! and parsed whole.
+
 use app_services::{AppServices, DraftSummary, IpcError};
 use delivery::TaskDraft;
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime};
 
-use super::guard::guarded_sync;
+use super::guard::guarded_blocking;
 
 #[tauri::command]
-pub fn list_drafts(services: State<'_, AppServices>) -> Result<Vec<DraftSummary>, IpcError> {
-    guarded_sync("list_drafts", || services.list_drafts())
+pub async fn list_drafts<R: Runtime>(app: AppHandle<R>) -> Result<Vec<DraftSummary>, IpcError> {
+    guarded_blocking("list_drafts", move || {
+        app.state::<AppServices>().list_drafts()
+    })
+    .await
 }
 
 /// Saves (or replaces) a named draft.
 #[tauri::command]
-pub fn save_draft(
-    services: State<'_, AppServices>,
+pub async fn save_draft<R: Runtime>(
+    app: AppHandle<R>,
     name: String,
     draft: TaskDraft,
 ) -> Result<DraftSummary, IpcError> {
-    guarded_sync("save_draft", || services.save_draft(&name, &draft))
+    guarded_blocking("save_draft", move || {
+        app.state::<AppServices>().save_draft(&name, &draft)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn open_draft(services: State<'_, AppServices>, name: String) -> Result<TaskDraft, IpcError> {
-    guarded_sync("open_draft", || services.open_draft(&name))
+pub async fn open_draft<R: Runtime>(
+    app: AppHandle<R>,
+    name: String,
+) -> Result<TaskDraft, IpcError> {
+    guarded_blocking("open_draft", move || {
+        app.state::<AppServices>().open_draft(&name)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn delete_draft(services: State<'_, AppServices>, name: String) -> Result<(), IpcError> {
-    guarded_sync("delete_draft", || services.delete_draft(&name))
+pub async fn delete_draft<R: Runtime>(app: AppHandle<R>, name: String) -> Result<(), IpcError> {
+    guarded_blocking("delete_draft", move || {
+        app.state::<AppServices>().delete_draft(&name)
+    })
+    .await
 }

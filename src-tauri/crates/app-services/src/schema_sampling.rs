@@ -62,33 +62,71 @@ pub fn declared_columns(description: &TableDescription) -> Vec<SourceColumn> {
     primary.chain(defined).collect()
 }
 
-/// Running samples by profile and table, so the UI can cancel one.
+/// Running samples by profile and table, so the UI can cancel one. The same table may be
+/// sampled twice at once (the schema step, and a drift check on the tasks screen), so each
+/// run is kept under its own number.
 #[derive(Debug, Default)]
 pub struct RunningSamples {
-    running: Mutex<HashMap<(String, String), Arc<SampleControl>>>,
+    running: Mutex<HashMap<(String, String), Runs>>,
+    next_run: std::sync::atomic::AtomicU64,
+}
+
+/// The runs of one table, each under its number.
+type Runs = Vec<(u64, Arc<SampleControl>)>;
+
+/// One registered run; it leaves the register when dropped (finished, failed or abandoned).
+#[derive(Debug)]
+pub struct RunningSample<'a> {
+    samples: &'a RunningSamples,
+    key: (String, String),
+    run: u64,
+    pub control: Arc<SampleControl>,
+}
+
+impl Drop for RunningSample<'_> {
+    fn drop(&mut self) {
+        let mut running = self.samples.lock();
+        if let Some(runs) = running.get_mut(&self.key) {
+            runs.retain(|(run, _)| *run != self.run);
+            if runs.is_empty() {
+                running.remove(&self.key);
+            }
+        }
+    }
 }
 
 impl RunningSamples {
-    pub fn start(&self, profile: &str, table: &str) -> Arc<SampleControl> {
+    pub fn start(&self, profile: &str, table: &str) -> RunningSample<'_> {
         let control = Arc::new(SampleControl::default());
+        let run = self
+            .next_run
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let key = (profile.to_owned(), table.to_owned());
         self.lock()
-            .insert((profile.to_owned(), table.to_owned()), control.clone());
-        control
+            .entry(key.clone())
+            .or_default()
+            .push((run, control.clone()));
+        RunningSample {
+            samples: self,
+            key,
+            run,
+            control,
+        }
     }
 
-    pub fn finish(&self, profile: &str, table: &str) {
-        self.lock().remove(&(profile.to_owned(), table.to_owned()));
-    }
-
-    /// Cancels the sample of `table`; false when none was running.
+    /// Cancels every running sample of `table`; false when none was running.
     pub fn cancel(&self, profile: &str, table: &str) -> bool {
-        self.lock()
-            .get(&(profile.to_owned(), table.to_owned()))
-            .map(|control| control.cancel())
-            .is_some()
+        let running = self.lock();
+        let Some(runs) = running.get(&(profile.to_owned(), table.to_owned())) else {
+            return false;
+        };
+        for (_, control) in runs {
+            control.cancel();
+        }
+        !runs.is_empty()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), Arc<SampleControl>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), Runs>> {
         self.running
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -105,4 +143,25 @@ pub fn budget(max_rows: u32) -> SampleBudget {
 
 pub fn new_inference(declared: &[SourceColumn]) -> SchemaInference {
     SchemaInference::with_declared_columns(declared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RunningSamples;
+
+    #[test]
+    fn two_samples_of_one_table_are_both_cancellable_and_leave_one_by_one() {
+        let samples = RunningSamples::default();
+        let first = samples.start("p", "orders");
+        let second = samples.start("p", "orders");
+        let other = samples.start("p", "users");
+        // The first ends: the second is still registered (it used to be dropped with it).
+        drop(first);
+        assert!(samples.cancel("p", "orders"));
+        assert!(second.control.is_cancelled());
+        assert!(!other.control.is_cancelled());
+        drop(second);
+        assert!(!samples.cancel("p", "orders"), "nothing left to cancel");
+        assert!(samples.cancel("p", "users"));
+    }
 }

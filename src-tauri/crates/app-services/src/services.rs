@@ -425,13 +425,13 @@ impl AppServices {
             .collect();
         let mut inference = new_inference(&declared);
         let mut kept = Vec::new();
-        let control = self.samples.start(profile, table);
+        let run = self.samples.start(profile, table);
         let summary = client
             .sample_rows(
                 table,
                 &key,
                 budget(max_rows),
-                &control,
+                &run.control,
                 |row| {
                     let row = row.to_row();
                     inference.observe(&row);
@@ -448,7 +448,7 @@ impl AppServices {
                 },
             )
             .await;
-        self.samples.finish(profile, table);
+        drop(run);
         let summary = summary?;
         let report = inference.report();
         self.knowledge.remember_sample(

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { IpcError } from "../bindings/IpcError";
@@ -195,6 +195,12 @@ export function App() {
     wizard.replace(draft);
     setView({ kind: "mapper" });
   };
+
+  // A new screen opens at its top, whatever the previous one was scrolled to (the window
+  // scrolls, not the content area). Each navigation sets a new view object.
+  useEffect(() => {
+    document.documentElement.scrollTop = 0;
+  }, [view]);
 
   const goTo = (target: Step) => {
     if (target === "profile") goToProfiles();

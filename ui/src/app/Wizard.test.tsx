@@ -106,6 +106,31 @@ describe("the wizard in the app", () => {
     });
   });
 
+  it("moves the focus to the new step's title after Next by keyboard, so a second Enter does not skip a step", async () => {
+    backend();
+    render(<App />);
+    await pickOrders();
+    await userEvent.click(step(/Mapper/));
+    await userEvent.click(await screen.findByRole("button", { name: "Add all" }));
+    screen.getByRole("button", { name: "Next: Settings" }).focus();
+    await userEvent.keyboard("{Enter}");
+    const settingsTitle = await screen.findByRole("heading", { level: 1, name: "Delivery settings for orders" });
+    expect(settingsTitle).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    expect(screen.getByRole("heading", { level: 1, name: "Delivery settings for orders" })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { level: 1, name: "Review the task for orders" })).not.toBeInTheDocument();
+  });
+
+  it("moves the focus from the step list to the title of the step it opens", async () => {
+    backend();
+    render(<App />);
+    await pickOrders();
+    await userEvent.click(step(/Review/));
+    expect(await screen.findByRole("heading", { level: 1, name: "Review the task for orders" })).toHaveFocus();
+    await userEvent.click(step(/Settings/));
+    expect(await screen.findByRole("heading", { level: 1, name: "Delivery settings for orders" })).toHaveFocus();
+  });
+
   it("shows the declared columns on the schema step before any sampling", async () => {
     backend();
     render(<App />);

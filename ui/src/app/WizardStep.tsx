@@ -108,7 +108,10 @@ export function WizardStep({ view, profile, table, source, wizard, rules, onRetr
       )}
       {next && (
         <div className="wizard-next">
+          {/* One button per step (keyed): the pressed one leaves with its step, so the focus
+              cannot stay on the next step's button and a second Enter cannot skip that step. */}
           <button
+            key={view}
             type="button"
             id="wizard-next"
             onClick={() => {

@@ -235,6 +235,29 @@ describe("keyboard only, no pointer", () => {
   });
 });
 
+describe("Add all", () => {
+  it("says how many columns it skipped, which and why, and how to add them", async () => {
+    const user = userEvent.setup();
+    render(<Host />);
+    await user.click(screen.getByRole("button", { name: "Add all" }));
+    expect(outputNames()).toEqual(["id", "name", "flag"]);
+    expect(
+      screen.getByText("Columns added: 3. Skipped with mixed types: 1 (price). Skipped with no default Parquet type: 1 (blob). Add skipped columns one by one and pick a type for each."),
+    ).toHaveAttribute("role", "status");
+  });
+
+  it("still names the skipped columns when nothing else is left to add, in Chinese too", async () => {
+    await initI18n("zh-CN");
+    const user = userEvent.setup();
+    render(<Host initial={[{ sourceColumn: "id", outputName: "id", parquetType: "INT64" }, { sourceColumn: "name", outputName: "name", parquetType: "UTF8" }, { sourceColumn: "flag", outputName: "flag", parquetType: "BOOL" }]} />);
+    await user.click(screen.getByRole("button", { name: "全部添加" }));
+    expect(screen.getByText("已添加的列数：0。已跳过类型混杂的列：1 列（price）。已跳过没有默认 Parquet 类型的列：1 列（blob）。请逐列添加被跳过的列，并为每列选择类型。")).toHaveAttribute(
+      "role",
+      "status",
+    );
+  });
+});
+
 describe("a schema set by the parent", () => {
   it("is shown as given and starts a new history (a draft opened is not undone into the previous one)", async () => {
     const user = userEvent.setup();

@@ -27,7 +27,7 @@ import { RuleBook } from "./columnFit";
 import { dndAnnouncements, dndInstructions, Positions } from "./dndAnnouncements";
 import { isDragData, SCHEMA_DROP_ID } from "./dragIds";
 import "./mapper.css";
-import { addAll, addColumn, autoMap, mappedCounts, moveRow, removeRow, renameRow, setRowType, type MapperState } from "./mapperModel";
+import { addAll, addColumn, autoMap, mappedCounts, moveRow, removeRow, renameRow, setRowType, skippedByAddAll, type MapperState } from "./mapperModel";
 import { IssueText } from "./ProblemList";
 import { indexDirtyCounts, sortIssues } from "./rowProblems";
 import { SchemaPane, type SchemaEdits } from "./SchemaPane";
@@ -71,13 +71,16 @@ const collision: CollisionDetection = (args) => {
   return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => c.id !== SCHEMA_DROP_ID) });
 };
 
+/** How many skipped columns the status names before it only counts the rest. */
+const MAX_NAMES_SHOWN = 5;
+
 function indexOf(state: MapperState, id: UniqueIdentifier): number {
   return state.rows.findIndex((row) => row.id === id);
 }
 
 /** The Parquet schema mapper: source columns on the left, the output schema on the right. */
 export function Mapper({ columns, sampledRows, rules, schema, onChange, issues, dirtyCounts }: MapperProps): JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const book = useMemo(() => new RuleBook(rules), [rules]);
   const columnsByName = useMemo(() => new Map(columns.map((column) => [column.name, column])), [columns]);
   const { state, apply, undo, redo, closeStep, canUndo, canRedo } = useMapperHistory(schema, onChange);
@@ -106,16 +109,33 @@ export function Mapper({ columns, sampledRows, rules, schema, onChange, issues, 
     [apply, book, t, positions],
   );
 
+  /** Names a few columns; the rest are counted. */
+  const nameList = (names: readonly string[]) => {
+    const shown = names.slice(0, MAX_NAMES_SHOWN).join(t("mapper.status.nameSeparator"));
+    const more = names.length - MAX_NAMES_SHOWN;
+    return more > 0 ? t("mapper.status.moreNames", { names: shown, count: more }) : shown;
+  };
+
   const fill = (how: typeof addAll) => {
     const current = latest.current.state;
     const next = how(current, latest.current.columns, book);
     const added = next.rows.length - current.rows.length;
-    if (added === 0) {
+    // Only "Add all" leaves columns out; say which and why, since the reason is otherwise only in the button's tooltip.
+    const skipped = how === addAll ? skippedByAddAll(current, latest.current.columns, book) : { mixed: [], untyped: [] };
+    const skippedText = [
+      skipped.mixed.length > 0 ? t("mapper.status.skippedMixed", { count: skipped.mixed.length, names: nameList(skipped.mixed) }) : "",
+      skipped.untyped.length > 0 ? t("mapper.status.skippedUntyped", { count: skipped.untyped.length, names: nameList(skipped.untyped) }) : "",
+    ];
+    const anySkipped = skippedText.some(Boolean);
+    if (added === 0 && !anySkipped) {
       setStatus(t("mapper.status.nothingToAdd"));
       return;
     }
-    apply(() => next);
-    setStatus(t("mapper.status.addedMany", { count: added }));
+    if (added > 0) apply(() => next);
+    const remedy = anySkipped ? t("mapper.status.skippedRemedy") : "";
+    // Chinese runs sentences together; English separates them with a space.
+    const between = i18n.language.startsWith("zh") ? "" : " ";
+    setStatus([t("mapper.status.addedMany", { count: added }), ...skippedText, remedy].filter(Boolean).join(between));
   };
 
   const edits = useMemo<SchemaEdits>(

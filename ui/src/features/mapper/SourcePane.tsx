@@ -122,7 +122,7 @@ export function SourcePane({ columns, sampled, mappedCounts, onAdd }: Props) {
       <p id={hintId} className="mapper-sr-only">
         {t("mapper.sourceHint")}
       </p>
-      <div ref={scrollRef} className="list-scroll mapper-scroll">
+      <div ref={scrollRef} className="list-scroll mapper-scroll source-scroll">
         {count === 0 ? (
           <p className="mapper-empty">{columns.length === 0 ? t("mapper.noSource") : t("mapper.noSourceMatch")}</p>
         ) : (

@@ -78,7 +78,9 @@ export const SourceRow = memo(function SourceRow({ column, index, start, mappedC
         }}
       >
         <span className="source-line">
-          <span className="source-name">{column.name}</span>{" "}
+          <span className="source-name" title={column.name}>
+            {column.name}
+          </span>{" "}
           <span className="origin-badge" data-origin={column.origin}>
             {t(`mapper.origins.${column.origin}`)}
           </span>{" "}

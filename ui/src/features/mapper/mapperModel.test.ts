@@ -15,6 +15,7 @@ import {
   removeRow,
   renameRow,
   setRowType,
+  skippedByAddAll,
   stateFromSchema,
   type MapperState,
 } from "./mapperModel";
@@ -131,5 +132,14 @@ describe("filtering by name", () => {
     expect(filterIndexes(COLUMNS, "  RI ", (c) => c.name)).toEqual([2]);
     expect(filterIndexes(COLUMNS, "a", (c) => c.name)).toEqual([1, 4]);
     expect(filterIndexes(COLUMNS, " ", (c) => c.name)).toBeNull();
+  });
+});
+
+describe("the columns Add all leaves out", () => {
+  it("are the unmapped ones without a default target, mixed apart from the rest, in source order", () => {
+    const many = [mixed, column("ratio", [["DOUBLE", 9], ["INTEGER", 1]], ROWS), blob, id];
+    expect(skippedByAddAll(EMPTY_STATE, many, book)).toEqual({ mixed: ["price", "ratio"], untyped: ["blob"] });
+    const priceMapped = addColumn(EMPTY_STATE, mixed, book);
+    expect(skippedByAddAll(priceMapped, many, book)).toEqual({ mixed: ["ratio"], untyped: ["blob"] });
   });
 });

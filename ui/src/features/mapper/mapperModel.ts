@@ -4,7 +4,7 @@
 import type { ColumnProfile } from "../../bindings/ColumnProfile";
 import type { ParquetType } from "../../bindings/ParquetType";
 import type { SchemaEntryDraft } from "../../bindings/SchemaEntryDraft";
-import { fitOf, type RuleBook } from "./columnFit";
+import { fitOf, isMixed, type RuleBook } from "./columnFit";
 
 export interface MappedRow {
   readonly id: string;
@@ -80,6 +80,24 @@ export function addAll(state: MapperState, columns: readonly ColumnProfile[], bo
     .map((column) => newEntry(column, book))
     .filter((entry) => entry.parquetType !== null);
   return insertEntries(state, entries);
+}
+
+/** Why "Add all" leaves a column out: seen with several types, or with no type that has a default target. */
+export interface SkippedColumns {
+  readonly mixed: readonly string[];
+  readonly untyped: readonly string[];
+}
+
+/** The unmapped columns `addAll` leaves out (no default target), by reason, in source order. */
+export function skippedByAddAll(state: MapperState, columns: readonly ColumnProfile[], book: RuleBook): SkippedColumns {
+  const mapped = mappedNames(state);
+  const mixed: string[] = [];
+  const untyped: string[] = [];
+  for (const column of columns) {
+    if (mapped.has(column.name) || fitOf(column, book).defaultTarget !== null) continue;
+    (isMixed(column) ? mixed : untyped).push(column.name);
+  }
+  return { mixed, untyped };
 }
 
 /** The output name a column gets by name: kept as is, since any Tablestore column name is a valid output name. */

@@ -20,6 +20,7 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
+/** A one-line row; taller rows are measured. */
 const ROW_HEIGHT = 34;
 
 /** A filterable list that stays smooth with 10,000 items: only visible rows are rendered. */
@@ -40,6 +41,9 @@ export function SearchableList({ label, filterPlaceholder, emptyText, items, sel
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Rows are measured: the reason an item cannot be chosen wraps onto more lines.
+    // jsdom measures every box as 0 high; keep the estimate there.
+    measureElement: (element) => element.getBoundingClientRect().height || ROW_HEIGHT,
     overscan: 8,
     // jsdom has no layout; start with a window's worth of rows so tests see some.
     initialRect: { width: 300, height: 320 },
@@ -96,12 +100,14 @@ export function SearchableList({ label, filterPlaceholder, emptyText, items, sel
               return (
                 <div
                   key={item.id}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
                   id={`${listId}-${item.id}`}
                   role="option"
                   aria-selected={item.id === selectedId}
                   aria-disabled={disabled}
                   className={row.index === active ? "list-row active" : "list-row"}
-                  style={{ position: "absolute", top: 0, transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                  style={{ position: "absolute", top: 0, transform: `translateY(${row.start}px)`, minHeight: ROW_HEIGHT }}
                   title={[item.label, item.detail, item.disabledReason].filter(Boolean).join(" — ")}
                   onClick={() => {
                     setActive(row.index);

@@ -4,6 +4,7 @@ export const watchEn = {
   allTables: "All tables",
   allTitle: "Tasks of every table",
   tablesAsked: "Tables asked: {{count}}",
+  tablesAskedFailed: "Tables asked: {{count}}; the tasks of {{failed}} could not be listed (see below the tasks).",
   noneInInstance: "No table of this instance has delivery tasks.",
   table: "Table",
   detailsShort: "Details",
@@ -11,6 +12,8 @@ export const watchEn = {
   lag: "Behind by",
   checkpointUtc: "UTC {{time}}",
   failedTitle: "Tables whose tasks could not be listed: {{count}}",
+  failedTables: "Tables ({{count}}): {{tables}}",
+  failedDetails: "Each table's message and request ID",
   remedy: {
     fixRole: "Fix the delivery role",
     checkingRole: "Checking the delivery role…",

@@ -5,6 +5,7 @@ export const watchZhCN: Catalogue["watch"] = {
   allTables: "全部数据表",
   allTitle: "所有数据表的任务",
   tablesAsked: "已查询数据表：{{count}}",
+  tablesAskedFailed: "已查询数据表：{{count}}；其中 {{failed}} 个无法列出任务（见任务下方）。",
   noneInInstance: "此实例的数据表都没有投递任务。",
   table: "数据表",
   detailsShort: "详情",
@@ -12,6 +13,8 @@ export const watchZhCN: Catalogue["watch"] = {
   lag: "延迟",
   checkpointUtc: "UTC {{time}}",
   failedTitle: "无法列出任务的数据表：{{count}}",
+  failedTables: "数据表（{{count}}）：{{tables}}",
+  failedDetails: "各数据表的消息与请求 ID",
   remedy: {
     fixRole: "修复投递角色",
     checkingRole: "正在检查投递角色…",

@@ -43,34 +43,37 @@ export function DeliveredFilesPanel({ profile, table, task, refreshMs }: Props) 
           {files.value.objects.length === 0 ? (
             <p className="no-files">{t("delivery.delivered.none")}</p>
           ) : (
-            <table className="tasks-table delivered-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("delivery.delivered.key")}</th>
-                  <th scope="col">{t("delivery.delivered.size")}</th>
-                  <th scope="col">{t("delivery.delivered.modifiedLocal")}</th>
-                  <th scope="col">{t("delivery.delivered.modifiedUtc")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {files.value.objects.map((object) => {
-                  const when = new Date(object.lastModified);
-                  const valid = !Number.isNaN(when.getTime());
-                  return (
-                    <tr key={object.key} data-key={object.key}>
-                      <th scope="row">
-                        <code>{object.key}</code>
-                      </th>
-                      <td data-bytes={object.size}>{formatBytes(object.size, i18n.language)}</td>
-                      <td>{valid ? local.format(when) : object.lastModified}</td>
-                      <td>
-                        {valid ? t("delivery.delivered.utc", { time: utc.format(when) }) : object.lastModified}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            // Long object keys wrap, and the table scrolls inside its own frame rather than widen the task list.
+            <div className="details-table-scroll">
+              <table className="tasks-table delivered-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("delivery.delivered.key")}</th>
+                    <th scope="col">{t("delivery.delivered.size")}</th>
+                    <th scope="col">{t("delivery.delivered.modifiedLocal")}</th>
+                    <th scope="col">{t("delivery.delivered.modifiedUtc")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {files.value.objects.map((object) => {
+                    const when = new Date(object.lastModified);
+                    const valid = !Number.isNaN(when.getTime());
+                    return (
+                      <tr key={object.key} data-key={object.key}>
+                        <th scope="row">
+                          <code>{object.key}</code>
+                        </th>
+                        <td data-bytes={object.size}>{formatBytes(object.size, i18n.language)}</td>
+                        <td>{valid ? local.format(when) : object.lastModified}</td>
+                        <td>
+                          {valid ? t("delivery.delivered.utc", { time: utc.format(when) }) : object.lastModified}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
           {files.value.truncated && <p className="field-hint">{t("delivery.delivered.truncated")}</p>}
           <p className="field-hint">{t("delivery.delivered.noExtension")}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ProfileSummary } from "../../bindings/ProfileSummary";
 import { StatusLabel } from "./StatusLabel";
 import { PageTitle } from "../../components/PageTitle";
+import "./profiles.css";
 
 interface Props {
   profiles: readonly ProfileSummary[];
@@ -50,33 +51,38 @@ export function ProfilesPage({ profiles, current, onUse, onAdd, onImport, onEdit
                 {profile.hasSecurityToken && <span className="badge">{t("profiles.token")}</span>}
               </div>
               <div className="profile-row-actions">
+                {/* Short visible labels, so the buttons never crowd out a long name; the accessible
+                    names still say which profile (and start with the visible word). */}
                 <button
                   type="button"
+                  aria-label={t("profiles.use", { name: profile.name })}
                   onClick={() => {
                     onUse(profile);
                   }}
                 >
-                  {t("profiles.use", { name: profile.name })}
+                  {t("profiles.useShort")}
                 </button>
                 {profile.kind === "stored" && (
                   <>
                     <button
                       type="button"
                       className="secondary"
+                      aria-label={t("profiles.edit", { name: profile.name })}
                       onClick={() => {
                         onEdit(profile);
                       }}
                     >
-                      {t("profiles.edit", { name: profile.name })}
+                      {t("profiles.editShort")}
                     </button>
                     <button
                       type="button"
                       className="secondary danger"
+                      aria-label={t("profiles.delete", { name: profile.name })}
                       onClick={() => {
                         onDelete(profile);
                       }}
                     >
-                      {t("profiles.delete", { name: profile.name })}
+                      {t("profiles.deleteShort")}
                     </button>
                   </>
                 )}

@@ -95,34 +95,36 @@ function UndeliveredColumns({
   const hintId = `drift-create-hint-${table}-${task}`;
   return (
     <>
-      <table className="tasks-table drift-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("watch.drift.column")}</th>
-            <th scope="col">{t("watch.drift.types")}</th>
-            <th scope="col">{t("watch.drift.presence")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.undelivered.map((column) => (
-            <tr key={column.name} data-column={column.name}>
-              <th scope="row">
-                <code>{column.name}</code>
-              </th>
-              <td>
-                <ul className="type-counts">
-                  {column.types.map(({ tablestoreType, rows }) => (
-                    <li key={tablestoreType}>{t("watch.drift.typeCount", { type: tablestoreType, rows: number.format(rows) })}</li>
-                  ))}
-                </ul>
-              </td>
-              <td data-percent={column.presencePercent}>
-                {t("watch.drift.presencePercent", { percent: percent.format(column.presencePercent) })}
-              </td>
+      <div className="details-table-scroll">
+        <table className="tasks-table drift-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("watch.drift.column")}</th>
+              <th scope="col">{t("watch.drift.types")}</th>
+              <th scope="col">{t("watch.drift.presence")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.undelivered.map((column) => (
+              <tr key={column.name} data-column={column.name}>
+                <th scope="row">
+                  <code>{column.name}</code>
+                </th>
+                <td>
+                  <ul className="type-counts">
+                    {column.types.map(({ tablestoreType, rows }) => (
+                      <li key={tablestoreType}>{t("watch.drift.typeCount", { type: tablestoreType, rows: number.format(rows) })}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td data-percent={column.presencePercent}>
+                  {t("watch.drift.presencePercent", { percent: percent.format(column.presencePercent) })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {onDraftFromTask && (
         <div className="form-actions">
           <button

@@ -75,6 +75,48 @@ function backend(extra: CommandHandlers = {}) {
 }
 
 describe("the tasks of every table", () => {
+  it("gives tables that failed with the same error one notice naming them all, one per error code", async () => {
+    const denied = Array.from({ length: 12 }, (_, index) => ({
+      tableName: `table_${index}`,
+      error: { ...DENIED, message: `ots:ListDeliveryTask was denied for table table_${index}.`, requestId: `req-${index}` },
+    }));
+    const throttled = {
+      tableName: "busy",
+      error: { code: "throttled" as const, message: "Too many requests.", remedy: null, serviceCode: null, requestId: null },
+    };
+    backend({
+      list_instance_tasks: () => ({
+        tasks: [{ tableName: "orders", taskName: "orders-daily", taskType: "BASE_INC" }],
+        tablesAsked: 14,
+        failedTables: [...denied.slice(0, 1), throttled, ...denied.slice(1)],
+      }),
+    });
+    render(<TasksPage profile="sandbox" />);
+    const failed = await screen.findByRole("region", { name: "Tables whose tasks could not be listed: 13" });
+    const notices = within(failed).getAllByRole("alert");
+    expect(notices.map((notice) => notice.getAttribute("data-error-code"))).toEqual(["permission_denied", "throttled"]);
+    const [deniedNotice, throttledNotice] = notices;
+    if (!deniedNotice || !throttledNotice) throw new Error("two notices expected");
+    expect(deniedNotice).toHaveTextContent(`Tables (12): ${denied.map(({ tableName }) => tableName).join(", ")}`);
+    expect(within(deniedNotice).getAllByRole("listitem")).toHaveLength(12);
+    expect(within(deniedNotice).getByText("req-11")).toBeInTheDocument();
+    expect(throttledNotice).toHaveTextContent("Tables (1): busy");
+    // The group's remedy is said once, not once per table.
+    expect(failed.textContent.match(/Grant ots:ListDeliveryTask/g)).toHaveLength(1);
+    // However many failed, they follow the tasks, so the tasks are seen first.
+    const orders = await screen.findByRole("row", { name: /orders-daily/ });
+    expect(orders.compareDocumentPosition(failed) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("with no task to show, puts the failed tables first", async () => {
+    backend({ list_instance_tasks: () => ({ tasks: [], tablesAsked: 4, failedTables: [{ tableName: "audit", error: DENIED }] }) });
+    render(<TasksPage profile="sandbox" />);
+    const failed = await screen.findByRole("region", { name: "Tables whose tasks could not be listed: 1" });
+    const empty = screen.getByText("No table of this instance has delivery tasks.");
+    expect(failed.compareDocumentPosition(empty) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText("Tables asked: 4")).toBeInTheDocument();
+  });
+
   it("is the default: lists each table's tasks with a Table column and a failed table's coded error", async () => {
     const described = backend();
     render(<TasksPage profile="sandbox" />);
@@ -93,13 +135,15 @@ describe("the tasks of every table", () => {
     expect(within(screen.getByRole("row", { name: /events-inc/ })).getAllByRole("cell")[0]).toHaveTextContent("events");
 
     const failed = screen.getByRole("region", { name: "Tables whose tasks could not be listed: 1" });
-    const audit = within(failed).getByRole("listitem");
-    expect(audit).toHaveTextContent("audit");
-    expect(within(audit).getByRole("alert")).toHaveAttribute("data-error-code", "permission_denied");
-    expect(audit).toHaveTextContent("ots:ListDeliveryTask was denied for table audit.");
-    expect(audit).toHaveTextContent("Grant ots:ListDeliveryTask to the profile's keys.");
+    const notice = within(failed).getByRole("alert");
+    expect(notice).toHaveAttribute("data-error-code", "permission_denied");
+    expect(notice).toHaveTextContent("The key lacks a permission. Grant ots:ListDeliveryTask to the profile's keys.");
+    expect(notice).toHaveTextContent("Tables (1): audit");
+    const audit = within(notice).getByRole("listitem");
+    expect(audit).toHaveAttribute("data-table", "audit");
+    expect(audit).toHaveTextContent("audit: ots:ListDeliveryTask was denied for table audit.");
     expect(audit).toHaveTextContent("req-audit-1");
-    expect(screen.getByText("Tables asked: 4")).toBeInTheDocument();
+    expect(screen.getByText("Tables asked: 4; the tasks of 1 could not be listed (see below the tasks).")).toBeInTheDocument();
     expect(described.sort()).toEqual(["events/events-inc", "orders/orders-daily", "users/users-full"]);
   });
 
@@ -181,7 +225,7 @@ describe("by keyboard and in Simplified Chinese", () => {
     expect(await screen.findByRole("option", { name: "全部数据表" })).toHaveAttribute("aria-selected", "true");
     expect(await screen.findByRole("heading", { name: "所有数据表的任务" })).toBeInTheDocument();
     expect(screen.getByRole("columnheader", { name: "数据表" })).toBeInTheDocument();
-    expect(screen.getByText("已查询数据表：4")).toBeInTheDocument();
+    expect(screen.getByText("已查询数据表：4；其中 1 个无法列出任务（见任务下方）。")).toBeInTheDocument();
     expect(await screen.findByRole("button", { name: "修复投递角色" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "为 events 选择存储空间" })).toBeInTheDocument();
   });

@@ -4,12 +4,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { DeliveryTaskView } from "../../bindings/DeliveryTaskView";
-import type { TableFailure } from "../../bindings/TableFailure";
 import type { TaskDraft } from "../../bindings/TaskDraft";
 import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { DeleteTaskDialog } from "./DeleteTaskDialog";
+import { FailedTables } from "./FailedTables";
 import { TaskDetails } from "./TaskDetails";
 import { TaskRemedy } from "./TaskRemedy";
 import { TaskTable } from "./TaskTable";
@@ -57,6 +57,9 @@ export function TaskList({
   const [open, setOpen] = useState<string | null>(openTask);
   const runningNow = listed.status === "ready" && listed.value.rows.some(({ status }) => isRunning(status));
   if (runningNow !== running) setRunning(runningNow);
+  // Tables that could not be listed follow the tasks (a line above says so), so that however many
+  // there are they never push the tasks out of view; with no task to show they come first.
+  const failedBelow = listed.status === "ready" && listed.value.rows.length > 0 && listed.value.failedTables.length > 0;
 
   return (
     <>
@@ -73,10 +76,12 @@ export function TaskList({
         <>
           {listed.value.tablesAsked !== null && (
             <p className="field-hint" id="tables-asked">
-              {t("watch.tablesAsked", { count: listed.value.tablesAsked })}
+              {failedBelow
+                ? t("watch.tablesAskedFailed", { count: listed.value.tablesAsked, failed: listed.value.failedTables.length })
+                : t("watch.tablesAsked", { count: listed.value.tablesAsked })}
             </p>
           )}
-          <FailedTables failures={listed.value.failedTables} />
+          {!failedBelow && <FailedTables failures={listed.value.failedTables} />}
           {listed.value.rows.length === 0 ? (
             <p>{emptyText}</p>
           ) : (
@@ -104,6 +109,7 @@ export function TaskList({
               )}
             />
           )}
+          {failedBelow && <FailedTables failures={listed.value.failedTables} />}
         </>
       )}
       {deleting && (
@@ -122,24 +128,5 @@ export function TaskList({
         />
       )}
     </>
-  );
-}
-
-/** Tables whose tasks could not be listed, each with its coded error. */
-function FailedTables({ failures }: { failures: readonly TableFailure[] }) {
-  const { t } = useTranslation();
-  if (failures.length === 0) return null;
-  return (
-    <section className="failed-tables" aria-labelledby="failed-tables-title">
-      <h3 id="failed-tables-title">{t("watch.failedTitle", { count: failures.length })}</h3>
-      <ul>
-        {failures.map(({ tableName, error }) => (
-          <li key={tableName} data-table={tableName}>
-            <h4>{tableName}</h4>
-            <ErrorNotice error={error} />
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 
+import { isEnglish } from "./EnglishDetail";
+
 interface Props {
   /** `errors` for IPC errors, `issues` for draft findings. */
   kind: "errors" | "issues";
@@ -15,7 +17,7 @@ interface Props {
  */
 export function CodedMessage({ kind, code, message }: Props) {
   const { t, i18n } = useTranslation();
-  const english = i18n.language === "en" || i18n.language.startsWith("en-");
+  const english = isEnglish(i18n.language);
   const summary: unknown = english ? undefined : i18n.getResource(i18n.language, "translation", `codes.${kind}.${code}`);
   if (typeof summary !== "string") {
     return (

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 
 import type { IpcError } from "../bindings/IpcError";
 import { CodedMessage } from "./CodedMessage";
+import { EnglishDetail } from "./EnglishDetail";
 
 interface Props {
   error: IpcError;
@@ -17,7 +18,11 @@ export function ErrorNotice({ error, onRetry }: Props) {
       <p>
         <CodedMessage kind="errors" code={error.code} message={error.message} />
       </p>
-      {error.remedy && <p className="remedy">{error.remedy}</p>}
+      {error.remedy && (
+        <p className="remedy">
+          <EnglishDetail kind="remedy" text={error.remedy} />
+        </p>
+      )}
       {error.requestId && (
         <p className="request-id">
           {t("errors.requestId")} {/* Selected whole with one click, for pasting into a ticket. */}

@@ -148,7 +148,7 @@ export const en = {
     withToken: "with STS token",
     noRegion: "no region",
     unsupported: "Found but not importable",
-    unsupportedItem: "{{name}} ({{source}}, mode {{mode}}): {{reason}}",
+    unsupportedItem: "{{name}} ({{source}}, mode {{mode}}):",
     pickFirst: "Choose one of the found credentials.",
     regionNeeded: "This entry names no region; choose one.",
     import: "Import",
@@ -230,7 +230,8 @@ export const en = {
     account: "Account {{account}}",
     tables: "tables listed: {{count}}",
     buckets: "buckets listed: {{count}}",
-    grant: "Grant the RAM action {{action}} to this key's user, e.g. with the policy statement {{statement}}.",
+    grant: "Grant the RAM action {{action}} to this key's user, e.g. with this policy statement:",
+    copyStatement: "Copy statement",
   },
   pick: {
     instances: "Instances",
@@ -269,7 +270,12 @@ export const en = {
   mapper: mapperEn,
   delivery: deliveryEn,
   about: aboutEn,
-  codes: { errors: errorSummariesEn, issues: issueSummariesEn, detail: "Details (English): {{text}}" },
+  codes: {
+    errors: errorSummariesEn,
+    issues: issueSummariesEn,
+    detail: "Details (English): {{text}}",
+    english: { remedy: "What to do (in English): ", detail: "Details (in English): " },
+  },
   watch: watchEn,
 };
 

@@ -149,7 +149,7 @@ export const zhCN: Catalogue = {
     withToken: "含 STS 令牌",
     noRegion: "无地域",
     unsupported: "找到但无法导入",
-    unsupportedItem: "{{name}}（{{source}}，模式 {{mode}}）：{{reason}}",
+    unsupportedItem: "{{name}}（{{source}}，模式 {{mode}}）：",
     pickFirst: "请选择一条找到的凭证。",
     regionNeeded: "此条目未指定地域，请选择一个。",
     import: "导入",
@@ -231,7 +231,8 @@ export const zhCN: Catalogue = {
     account: "账号 {{account}}",
     tables: "已列出数据表：{{count}}",
     buckets: "已列出存储空间：{{count}}",
-    grant: "请为此密钥所属的用户授予 RAM 操作 {{action}}，例如使用策略语句 {{statement}}。",
+    grant: "请为此密钥所属的用户授予 RAM 操作 {{action}}，例如使用以下策略语句：",
+    copyStatement: "复制策略语句",
   },
   pick: {
     instances: "实例",
@@ -270,6 +271,11 @@ export const zhCN: Catalogue = {
   mapper: mapperZhCN,
   delivery: deliveryZhCN,
   about: aboutZhCN,
-  codes: { errors: errorSummariesZhCN, issues: issueSummariesZhCN, detail: "详情（英文）：{{text}}" },
+  codes: {
+    errors: errorSummariesZhCN,
+    issues: issueSummariesZhCN,
+    detail: "详情（英文）：{{text}}",
+    english: { remedy: "建议（英文）：", detail: "详情（英文）：" },
+  },
   watch: watchZhCN,
 };

@@ -1,5 +1,6 @@
 import type { Issue } from "../../bindings/Issue";
 import { CodedMessage } from "../../components/CodedMessage";
+import { EnglishDetail } from "../../components/EnglishDetail";
 
 interface Props {
   id: string;
@@ -17,7 +18,7 @@ export function FieldIssues({ id, issues }: Props) {
           {issue.remedy && (
             <>
               {" "}
-              <span className="remedy">{issue.remedy}</span>
+              <EnglishDetail kind="remedy" className="remedy" text={issue.remedy} />
             </>
           )}
         </li>

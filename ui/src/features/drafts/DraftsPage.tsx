@@ -6,6 +6,7 @@ import { useLoad } from "../../app/useLoad";
 import type { IpcError } from "../../bindings/IpcError";
 import type { TaskDraft } from "../../bindings/TaskDraft";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { EnglishDetail } from "../../components/EnglishDetail";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PageTitle } from "../../components/PageTitle";
 import { CommandFailed, deleteDraft, listDrafts, openDraft } from "../../ipc";
@@ -58,7 +59,11 @@ export function DraftsPage({ onOpen }: Props) {
               <tr key={draft.name} data-draft={draft.name}>
                 <th scope="row">
                   {draft.name}
-                  {draft.problem && <p className="field-error">{draft.problem}</p>}
+                  {draft.problem && (
+                    <p className="field-error">
+                      <EnglishDetail kind="detail" text={draft.problem} />
+                    </p>
+                  )}
                 </th>
                 <td>{draft.tableName}</td>
                 <td>{draft.taskName || "—"}</td>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 
 import type { Issue } from "../../bindings/Issue";
 import { CodedMessage } from "../../components/CodedMessage";
+import { EnglishDetail, isEnglish } from "../../components/EnglishDetail";
 import { isBlocking, type Problem } from "./rowProblems";
 
 interface Props {
@@ -18,16 +19,21 @@ function severityOf(problem: Problem): "error" | "warning" | "note" {
   return "warning";
 }
 
-/** The message and, when Rust knows one, the remedy of a finding. */
+/** The message and, when Rust knows one, the remedy of a finding (labelled as English outside English). */
 export function IssueText({ issue }: { issue: Issue }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <span className="problem-message">
         <CodedMessage kind="issues" code={issue.code} message={issue.message} />
       </span>
       {issue.remedy && " "}
-      {issue.remedy && <span className="problem-remedy">{t("mapper.problems.remedy", { remedy: issue.remedy })}</span>}
+      {issue.remedy &&
+        (isEnglish(i18n.language) ? (
+          <span className="problem-remedy">{t("mapper.problems.remedy", { remedy: issue.remedy })}</span>
+        ) : (
+          <EnglishDetail kind="remedy" className="problem-remedy" text={issue.remedy} />
+        ))}
     </>
   );
 }

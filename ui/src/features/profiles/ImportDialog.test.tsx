@@ -62,7 +62,9 @@ describe("Import dialog", () => {
     const env = within(dialog).getByRole("radio", { name: /environment variables/ });
     expect(env.closest("div")).toHaveTextContent("STS.****9876 no region");
     expect(env.closest("div")).toHaveTextContent("with STS token");
-    expect(within(dialog).getByText(/ecs \(aliyun CLI, mode EcsRamRole\): needs the instance metadata service/)).toBeInTheDocument();
+    expect(within(dialog).getByText("needs the instance metadata service").closest("li")).toHaveTextContent(
+      "ecs (aliyun CLI, mode EcsRamRole): needs the instance metadata service",
+    );
   });
 
   it("imports the picked entry under the suggested name with an instance name", async () => {

@@ -8,6 +8,7 @@ import type { ImportCandidatePreview } from "../../bindings/ImportCandidatePrevi
 import type { IpcError } from "../../bindings/IpcError";
 import type { ProfileSummary } from "../../bindings/ProfileSummary";
 import { Dialog } from "../../components/Dialog";
+import { EnglishDetail } from "../../components/EnglishDetail";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldError } from "../../components/FieldError";
 import { CommandFailed, importPreview, importProfile, knownRegions } from "../../ipc";
@@ -153,7 +154,10 @@ export function ImportDialog({ onImported, onClose }: Props) {
                       <span>{candidate.region ?? t("importDialog.noRegion")}</span>
                       {candidate.hasSecurityToken && <span className="badge">{t("importDialog.withToken")}</span>}
                       {candidate.isCurrent && <span className="badge">{t("importDialog.current")}</span>}
-                      <span className="candidate-detail">{candidate.detail}</span>
+                      {/* The source's own name for the credential (AK, StsToken, variable names): no prose to label. */}
+                      <span className="candidate-detail" lang="en">
+                        {candidate.detail}
+                      </span>
                     </label>
                   </div>
                 );
@@ -170,8 +174,8 @@ export function ImportDialog({ onImported, onClose }: Props) {
                       name: entry.sourceName,
                       source: t(`importDialog.source_${entry.source}`),
                       mode: entry.mode,
-                      reason: entry.reason,
-                    })}
+                    })}{" "}
+                    <EnglishDetail kind="detail" text={entry.reason} />
                   </li>
                 ))}
               </ul>

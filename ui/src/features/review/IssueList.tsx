@@ -4,6 +4,7 @@ import { stepOfField } from "../../app/issueSteps";
 import type { Step } from "../../app/Stepper";
 import type { Issue } from "../../bindings/Issue";
 import { CodedMessage } from "../../components/CodedMessage";
+import { EnglishDetail } from "../../components/EnglishDetail";
 
 interface Props {
   issues: readonly Issue[];
@@ -25,7 +26,12 @@ export function IssueList({ issues, onGoTo }: Props) {
             <span className="issue-message">
               <CodedMessage kind="issues" code={issue.code} message={issue.message} />
             </span>
-            {issue.remedy && <span className="remedy"> {issue.remedy}</span>}{" "}
+            {issue.remedy && (
+              <>
+                {" "}
+                <EnglishDetail kind="remedy" className="remedy" text={issue.remedy} />
+              </>
+            )}{" "}
             {step !== "review" && (
               <button
                 type="button"

@@ -4,8 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { ConnectionReport } from "../../bindings/ConnectionReport";
 import type { IpcError } from "../../bindings/IpcError";
 import { CodedMessage } from "../../components/CodedMessage";
+import { EnglishDetail } from "../../components/EnglishDetail";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { CommandFailed, testConnection } from "../../ipc";
+import { GrantStatement } from "./GrantStatement";
+import "./workspace.css";
 
 interface Props {
   profile: string;
@@ -56,10 +59,19 @@ export function ConnectionCheck({ profile }: Props) {
                   </span>
                 )
               ) : (
-                <span>
-                  {check.error && <CodedMessage kind="errors" code={check.error.code} message={check.error.message} />}{" "}
-                  {check.grant ? t("connection.grant", { action: check.action, statement: check.grant }) : check.error?.remedy}
-                </span>
+                <>
+                  {check.error && <CodedMessage kind="errors" code={check.error.code} message={check.error.message} />}
+                  {check.grant ? (
+                    <GrantStatement action={check.action} statement={check.grant} />
+                  ) : (
+                    check.error?.remedy && (
+                      <>
+                        {" "}
+                        <EnglishDetail kind="remedy" text={check.error.remedy} />
+                      </>
+                    )
+                  )}
+                </>
               )}
             </li>
           ))}

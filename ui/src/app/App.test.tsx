@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { Locale } from "../bindings/Locale";
 import { initI18n } from "../i18n";
+import { en } from "../i18n/en";
+import { zhCN } from "../i18n/zh-CN";
 import { clearCommandMocks, mockCommands } from "../ipc/testing";
 import { appInfoFixture } from "../test/appInfoFixture";
 import { App } from "./App";
@@ -122,6 +124,10 @@ describe("App", () => {
     expect(await screen.findByRole("row", { name: /tauri 2\.12\.5 Apache-2\.0 OR MIT/ })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("names the app in the About title as the header does, in every language", () => {
+    for (const catalogue of [en, zhCN]) expect(catalogue.about.title).toContain(catalogue.app.name);
   });
 
   it("switches to Simplified Chinese and stores the choice in Rust", async () => {

@@ -3,7 +3,7 @@ import type { aboutEn } from "./about.en";
 
 export const aboutZhCN: typeof aboutEn = {
   open: "关于",
-  title: "关于 Tablestore Delivery Studio",
+  title: "关于表格存储投递工作室",
   version: "版本 {{version}}",
   lead: "本应用包含以下开源软件包，各自保留其许可证。点击“显示”可阅读软件包完整的许可证文本和版权声明。",
   filter: "筛选软件包",

@@ -208,8 +208,8 @@ export const en = {
       INCR: "Incremental",
     },
     problems: {
-      UNAUTHORIZED: "Not authorised: the delivery role is missing or wrong. {{detail}}",
-      INVALID_OSS_BUCKET: "Bucket unusable: it is missing or in another region. {{detail}}",
+      UNAUTHORIZED: "Not authorised: the delivery role is missing or wrong.",
+      INVALID_OSS_BUCKET: "Bucket unusable: it is missing or in another region.",
     },
   },
   deleteDialog: {

@@ -209,8 +209,8 @@ export const zhCN: Catalogue = {
       INCR: "增量同步",
     },
     problems: {
-      UNAUTHORIZED: "未授权：投递服务关联角色不存在或有误。{{detail}}",
-      INVALID_OSS_BUCKET: "存储空间不可用：不存在或位于其他地域。{{detail}}",
+      UNAUTHORIZED: "未授权：投递服务关联角色不存在或有误。",
+      INVALID_OSS_BUCKET: "存储空间不可用：不存在或位于其他地域。",
     },
   },
   deleteDialog: {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ErrorCode } from "../../bindings/ErrorCode";
 import type { TableFailure } from "../../bindings/TableFailure";
 import { CodedMessage } from "../../components/CodedMessage";
+import { EnglishDetail } from "../../components/EnglishDetail";
 
 /** Failures that share an error code, in the order their first table was listed. */
 export function groupByCode(failures: readonly TableFailure[]): { code: ErrorCode; failures: TableFailure[] }[] {
@@ -31,7 +32,8 @@ export function FailedTables({ failures }: { failures: readonly TableFailure[] }
         return (
           <div key={code} className="failed-group" role="alert" data-error-code={code}>
             <p className="failed-summary">
-              <strong>{t(`codes.errors.${code}`, { defaultValue: code })}</strong> {remedy}
+              <strong>{t(`codes.errors.${code}`, { defaultValue: code })}</strong>{" "}
+              {remedy && <EnglishDetail kind="remedy" text={remedy} />}
             </p>
             <p className="failed-names">
               {t("watch.failedTables", { count: grouped.length, tables: grouped.map(({ tableName }) => tableName).join(", ") })}

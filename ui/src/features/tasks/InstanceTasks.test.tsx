@@ -228,6 +228,14 @@ describe("by keyboard and in Simplified Chinese", () => {
     expect(screen.getByText("已查询数据表：4；其中 1 个无法列出任务（见任务下方）。")).toBeInTheDocument();
     expect(await screen.findByRole("button", { name: "修复投递角色" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "为 events 选择存储空间" })).toBeInTheDocument();
+    // The service's English detail of a task problem is labelled and marked as English.
+    const users = screen.getByRole("row", { name: /users-full/ });
+    const detail = users.querySelector('[data-english-detail="detail"]');
+    expect(detail).toHaveTextContent("详情（英文）：no role");
+    expect(detail?.querySelector('[lang="en"]')).toHaveTextContent(/^no role$/);
+    // So is the English remedy of the tables that could not be listed.
+    const failed = document.querySelector(".failed-group");
+    expect(failed?.querySelector('[data-english-detail="remedy"] [lang="en"]')).not.toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { DeliveryTaskView } from "../../bindings/DeliveryTaskView";
+import { EnglishDetail } from "../../components/EnglishDetail";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { formatLag } from "./formatLag";
 import { checkpointDate, rowKey } from "./taskRows";
@@ -90,10 +91,14 @@ export function TaskTable({ rows, showTable, open, onToggle, onDelete, details, 
                     {error && <ErrorNotice error={error} />}
                     {status?.errorCode && (
                       <>
-                        {t(`tasks.problems.${status.errorCode}`, {
-                          defaultValue: status.errorCode,
-                          detail: status.errorDetail ?? "",
-                        })}
+                        {t(`tasks.problems.${status.errorCode}`, { defaultValue: status.errorCode })}
+                        {/* The service's own words, English: labelled as such in another language. */}
+                        {status.errorDetail && (
+                          <>
+                            {" "}
+                            <EnglishDetail kind="detail" text={status.errorDetail} />
+                          </>
+                        )}
                         {remedy(row, status.errorCode)}
                       </>
                     )}

@@ -129,6 +129,9 @@ describe("the wizard in the app", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Review the task for orders" })).toHaveFocus();
     await userEvent.click(step(/Settings/));
     expect(await screen.findByRole("heading", { level: 1, name: "Delivery settings for orders" })).toHaveFocus();
+    // The tasks screen too.
+    await userEvent.click(screen.getByRole("button", { name: "Tasks" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Delivery tasks" })).toHaveFocus();
   });
 
   it("shows the declared columns on the schema step before any sampling", async () => {

@@ -5,6 +5,7 @@ import type { TaskDraft } from "../../bindings/TaskDraft";
 import { queryKeys } from "../../app/queryKeys";
 import { useLoad } from "../../app/useLoad";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { PageTitle } from "../../components/PageTitle";
 import { listTables } from "../../ipc";
 import { SearchableList } from "../pick/SearchableList";
 import { TaskList } from "./TaskList";
@@ -53,7 +54,7 @@ export function TasksPage({
 
   return (
     <main className="tasks-page" aria-labelledby="tasks-title">
-      <h1 id="tasks-title">{t("tasks.title")}</h1>
+      <PageTitle id="tasks-title">{t("tasks.title")}</PageTitle>
       <div className="tasks-layout">
         <section aria-labelledby="tasks-tables-title">
           <h2 id="tasks-tables-title">{t("pick.tables")}</h2>

@@ -53,6 +53,11 @@ test("the About box lists the version and the licences of every shipped package"
   const [, shown, total] = (await count.getText()).match(/^(\d+) of (\d+) packages$/) ?? [];
   assert.ok(Number(total) > 300 && shown === total, await count.getText());
   assert.match(await (await browser.$('tr[data-package="tauri"]')).getText(), /MIT/);
+  // The texts themselves ship in the binary: tauri's own MIT file, with its copyright line.
+  await (await browser.$('tr[data-package="tauri"] button[aria-expanded="false"]')).click();
+  const texts = await browser.$('tr[data-licence-of="tauri"]');
+  await texts.waitForDisplayed({ timeout: 10000 });
+  assert.match(await texts.getText(), /Copyright \(c\) 2017 - Present Tauri Apps Contributors/);
   await (await browser.$("button=Close")).click();
   await (await browser.$('[role="dialog"]')).waitForExist({ reverse: true, timeout: 5000 });
 });

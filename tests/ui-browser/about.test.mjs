@@ -1,6 +1,6 @@
 // The About box in Debian's Chromium against the built UI (ui/dist), with a stubbed IPC that
-// answers third_party_licences with the real generated list (every shipped package with its
-// licence texts spelled out, as Rust sends it): the list loads, a package's licence text opens
+// answers third_party_licences with the real generated list as Rust sends it (each text once,
+// packages naming theirs by id; the UI spells them out): the list loads, a package's licence text opens
 // from the keyboard, Chinese labels, an axe-core scan with colour contrast and a screenshot.
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -9,9 +9,12 @@ import { after, before, test } from "node:test";
 
 import { ARTIFACTS, ROOT, openBuiltUi, seriousAxeViolations } from "./chromium.mjs";
 
-/** The committed list with each package's texts looked up by id, as `parse_licences` does. */
+/** The committed list, which the `third_party_licences` command sends as it is. */
+const SENT = JSON.parse(readFileSync(path.join(ROOT, "src-tauri/third-party-licences.json"), "utf8"));
+
+/** The same with each package's texts looked up by id, for the expectations below. */
 function shippedPackages() {
-  const list = JSON.parse(readFileSync(path.join(ROOT, "src-tauri/third-party-licences.json"), "utf8"));
+  const list = SENT;
   const texts = new Map(list.texts.map((t) => [t.id, t.text]));
   return list.packages.map((p) => ({
     ...p,
@@ -35,11 +38,11 @@ after(async () => {
 async function openAbout(locale) {
   const context = await ui.browser.newContext({ locale, viewport: { width: 1200, height: 780 } });
   const page = await context.newPage();
-  await page.addInitScript((packages) => {
+  await page.addInitScript((licences) => {
     const answers = {
       app_info: { version: "0.1.0", dataDir: "/home/analyst/.local/share/tsds", sandbox: { running: false, endpoints: null }, locale: null },
       list_profiles: [],
-      third_party_licences: packages,
+      third_party_licences: licences,
     };
     window.__TAURI_INTERNALS__ = {
       transformCallback: () => 0,
@@ -48,7 +51,7 @@ async function openAbout(locale) {
         return answers[cmd];
       },
     };
-  }, PACKAGES);
+  }, SENT);
   await page.goto(ui.url);
   await page.locator("#open-about").waitFor();
   return page;

@@ -10,12 +10,12 @@ pub async fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo, IpcError
     guarded_blocking("app_info", move || app.state::<AppServices>().app_info()).await
 }
 
-/// The third-party packages the app ships with their licences (About box).
+/// The third-party packages the app ships with their licences (About box), each text once.
 // About a megabyte of JSON to parse: on the blocking pool, not the window's main thread.
 #[tauri::command]
-pub async fn third_party_licences() -> Result<Vec<app_services::ThirdPartyPackage>, IpcError> {
+pub async fn third_party_licences() -> Result<app_services::LicenceList, IpcError> {
     guarded_blocking("third_party_licences", || {
-        app_services::parse_licences(include_str!("../../third-party-licences.json"))
+        app_services::licence_list(include_str!("../../third-party-licences.json"))
     })
     .await
 }

@@ -113,9 +113,12 @@ describe("App", () => {
     mockCommands({
       app_info: () => appInfoFixture({ version: "3.1.4" }),
       list_profiles: () => [],
-      third_party_licences: () => [
-        { name: "tauri", version: "2.12.5", licence: "Apache-2.0 OR MIT", source: "https://github.com/tauri-apps/tauri", ecosystem: "cargo", authors: [], licenceTexts: [] },
-      ],
+      third_party_licences: () => ({
+        packages: [
+          { name: "tauri", version: "2.12.5", licence: "Apache-2.0 OR MIT", source: "https://github.com/tauri-apps/tauri", ecosystem: "cargo", authors: [], licenceTexts: [] },
+        ],
+        texts: [],
+      }),
     });
     render(<App />);
     await userEvent.click(await screen.findByRole("button", { name: "About" }));

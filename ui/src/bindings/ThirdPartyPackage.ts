@@ -2,7 +2,8 @@
 import type { LicenceText } from "./LicenceText";
 
 /**
- * One shipped package, its licence and the licence texts that come with it.
+ * One shipped package, its licence and the licence texts that come with it, spelled out (the
+ * shape the About box works with).
  */
 export type ThirdPartyPackage = { name: string, version: string, 
 /**

@@ -1,4 +1,5 @@
 import type { AppInfo } from "../bindings/AppInfo";
+import type { LicenceList } from "../bindings/LicenceList";
 import type { Locale } from "../bindings/Locale";
 import type { ThirdPartyPackage } from "../bindings/ThirdPartyPackage";
 import { call } from "./invoke";
@@ -12,7 +13,17 @@ export async function setLocale(locale: Locale | null): Promise<void> {
   await call("set_locale", { locale });
 }
 
-/** The third-party packages the app ships, with their licences. */
-export function thirdPartyLicences(): Promise<ThirdPartyPackage[]> {
-  return call("third_party_licences", {});
+/** The third-party packages the app ships, with their licences. Rust sends each licence text
+ * once (many packages share one); each package gets its texts spelled out here, sharing the
+ * same strings. */
+export async function thirdPartyLicences(): Promise<ThirdPartyPackage[]> {
+  return spellOutLicences(await call("third_party_licences", {}));
+}
+
+export function spellOutLicences(list: LicenceList): ThirdPartyPackage[] {
+  const texts = new Map(list.texts.map((stored) => [stored.id, stored.text]));
+  return list.packages.map(({ licenceTexts, ...rest }) => ({
+    ...rest,
+    licenceTexts: licenceTexts.map(({ name, standard, text }) => ({ name, standard, id: text, text: texts.get(text) ?? "" })),
+  }));
 }

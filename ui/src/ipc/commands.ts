@@ -29,7 +29,7 @@ import type { SandboxEndpoints } from "../bindings/SandboxEndpoints";
 import type { SchemaSample } from "../bindings/SchemaSample";
 import type { SourceColumn } from "../bindings/SourceColumn";
 import type { TaskDraft } from "../bindings/TaskDraft";
-import type { ThirdPartyPackage } from "../bindings/ThirdPartyPackage";
+import type { LicenceList } from "../bindings/LicenceList";
 import type { TypeRule } from "../bindings/TypeRule";
 
 // A type alias, not an interface: Tauri's argument type needs an implicit index signature.
@@ -40,7 +40,7 @@ type DraftArgs = { profile: string; draft: TaskDraft };
 
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
-  third_party_licences: { args: Record<string, never>; result: ThirdPartyPackage[] };
+  third_party_licences: { args: Record<string, never>; result: LicenceList };
   set_locale: { args: { locale: Locale | null }; result: null };
   list_profiles: { args: Record<string, never>; result: ProfileSummary[] };
   create_profile: { args: { request: NewProfileRequest }; result: ProfileSummary };

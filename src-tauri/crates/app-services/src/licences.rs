@@ -1,7 +1,8 @@
 //! The third-party packages the app ships and their licence texts, for the About box. The list
 //! is generated from Cargo's and npm's lock files and the packages' own licence files
 //! (`.ci/third_party_licences.py`) and compiled into the app. The file stores each distinct
-//! text once; the About box gets every package with its texts spelled out.
+//! text once, and the About box receives it so ([`LicenceList`]); the UI spells each package's
+//! texts out into the [`ThirdPartyPackage`] shape, as [`parse_licences`] does here.
 
 use std::collections::HashMap;
 
@@ -10,7 +11,8 @@ use ts_rs::TS;
 
 use crate::{ErrorCode, IpcError};
 
-/// One shipped package, its licence and the licence texts that come with it.
+/// One shipped package, its licence and the licence texts that come with it, spelled out (the
+/// shape the About box works with).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -45,73 +47,102 @@ pub struct LicenceText {
     pub text: String,
 }
 
-/// The generated file: packages refer to their texts by id, each text stored once.
-#[derive(Deserialize)]
+/// The generated file, and what the About box receives: packages refer to their texts by id,
+/// each text stored once (about 1 MB; spelled out per package it was 4.4 MB per opening of
+/// the About box). The UI spells it out into [`ThirdPartyPackage`]s.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct LicenceFile {
-    packages: Vec<ListedPackage>,
-    texts: Vec<StoredText>,
+#[ts(export)]
+pub struct LicenceList {
+    pub packages: Vec<ListedPackage>,
+    pub texts: Vec<StoredLicenceText>,
 }
 
-#[derive(Deserialize)]
+/// A shipped package as listed: its licence texts by reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ListedPackage {
-    name: String,
-    version: String,
-    licence: String,
-    source: String,
-    ecosystem: String,
-    authors: Vec<String>,
-    licence_texts: Vec<TextReference>,
+#[ts(export)]
+pub struct ListedPackage {
+    pub name: String,
+    pub version: String,
+    pub licence: String,
+    pub source: String,
+    pub ecosystem: String,
+    pub authors: Vec<String>,
+    pub licence_texts: Vec<LicenceTextReference>,
 }
 
-#[derive(Deserialize)]
+/// One of a package's licence texts: its file name, and the id of the text in
+/// [`LicenceList::texts`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
-struct TextReference {
-    name: String,
-    standard: bool,
-    text: String,
+#[ts(export)]
+pub struct LicenceTextReference {
+    pub name: String,
+    pub standard: bool,
+    /// The id of the text.
+    pub text: String,
 }
 
-#[derive(Deserialize)]
+/// A licence text, stored once however many packages ship it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
-struct StoredText {
-    id: String,
-    text: String,
+#[ts(export)]
+pub struct StoredLicenceText {
+    pub id: String,
+    pub text: String,
 }
 
-/// Parses the generated list and spells out each package's licence texts.
-pub fn parse_licences(text: &str) -> Result<Vec<ThirdPartyPackage>, IpcError> {
-    let file: LicenceFile = serde_json::from_str(text).map_err(|error| {
+/// Parses the generated list as the About box receives it, checking that every text a
+/// package refers to is there.
+pub fn licence_list(text: &str) -> Result<LicenceList, IpcError> {
+    let list: LicenceList = serde_json::from_str(text).map_err(|error| {
         unreadable(&format!("The built-in licence list is unreadable: {error}"))
     })?;
+    let ids: std::collections::HashSet<&str> =
+        list.texts.iter().map(|stored| stored.id.as_str()).collect();
+    for package in &list.packages {
+        if let Some(missing) = package
+            .licence_texts
+            .iter()
+            .find(|reference| !ids.contains(reference.text.as_str()))
+        {
+            return Err(unreadable(&format!(
+                "The built-in licence list names a text {} for {} that it lacks.",
+                missing.text, package.name
+            )));
+        }
+    }
+    Ok(list)
+}
+
+/// Parses the generated list and spells out each package's licence texts (checked to exist by
+/// [`licence_list`]).
+pub fn parse_licences(text: &str) -> Result<Vec<ThirdPartyPackage>, IpcError> {
+    let file = licence_list(text)?;
     let texts: HashMap<&str, &str> = file
         .texts
         .iter()
         .map(|stored| (stored.id.as_str(), stored.text.as_str()))
         .collect();
-    file.packages
+    Ok(file
+        .packages
         .into_iter()
         .map(|package| {
             let licence_texts = package
                 .licence_texts
                 .into_iter()
-                .map(|reference| {
-                    let text = texts.get(reference.text.as_str()).ok_or_else(|| {
-                        unreadable(&format!(
-                            "The built-in licence list names a text {} for {} that it lacks.",
-                            reference.text, package.name
-                        ))
-                    })?;
-                    Ok(LicenceText {
-                        name: reference.name,
-                        standard: reference.standard,
-                        text: (*text).to_owned(),
-                        id: reference.text,
-                    })
+                .map(|reference| LicenceText {
+                    name: reference.name,
+                    standard: reference.standard,
+                    text: texts
+                        .get(reference.text.as_str())
+                        .map(|text| (*text).to_owned())
+                        .unwrap_or_default(),
+                    id: reference.text,
                 })
-                .collect::<Result<Vec<_>, IpcError>>()?;
-            Ok(ThirdPartyPackage {
+                .collect();
+            ThirdPartyPackage {
                 name: package.name,
                 version: package.version,
                 licence: package.licence,
@@ -119,9 +150,9 @@ pub fn parse_licences(text: &str) -> Result<Vec<ThirdPartyPackage>, IpcError> {
                 ecosystem: package.ecosystem,
                 authors: package.authors,
                 licence_texts,
-            })
+            }
         })
-        .collect()
+        .collect())
 }
 
 fn unreadable(message: &str) -> IpcError {
@@ -144,6 +175,16 @@ mod tests {
         list.iter()
             .find(|p| p.name == name)
             .unwrap_or_else(|| panic!("{name} listed"))
+    }
+
+    #[test]
+    fn the_about_box_receives_each_text_once_not_once_per_package() {
+        let list = licence_list(COMMITTED_LIST).expect("parses");
+        let spelled_out = committed();
+        assert_eq!(list.packages.len(), spelled_out.len());
+        let sent = serde_json::to_string(&list).expect("json").len();
+        let spelled_out = serde_json::to_string(&spelled_out).expect("json").len();
+        assert!(sent * 3 < spelled_out, "{sent} bytes vs {spelled_out}");
     }
 
     #[test]

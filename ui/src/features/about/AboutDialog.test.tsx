@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { initI18n } from "../../i18n";
 import { clearCommandMocks, mockCommands } from "../../ipc/testing";
 import { seriousViolations } from "../../test/axe";
+import type { LicenceList } from "../../bindings/LicenceList";
 import type { ThirdPartyPackage } from "../../bindings/ThirdPartyPackage";
+import { spellOutLicences } from "../../ipc/app";
 import { AboutDialog } from "./AboutDialog";
 
 const APACHE = "                                 Apache License\n                           Version 2.0, January 2004\n";
@@ -43,6 +45,18 @@ const PACKAGES: ThirdPartyPackage[] = [
   },
 ];
 
+/** The list as Rust sends it: each text once, packages naming it by id. */
+function asSent(packages: ThirdPartyPackage[]): LicenceList {
+  const texts = new Map(packages.flatMap((p) => p.licenceTexts.map((t) => [t.id, t.text] as const)));
+  return {
+    packages: packages.map(({ licenceTexts, ...rest }) => ({
+      ...rest,
+      licenceTexts: licenceTexts.map(({ name, standard, id }) => ({ name, standard, text: id })),
+    })),
+    texts: [...texts].map(([id, text]) => ({ id, text })),
+  };
+}
+
 beforeEach(async () => {
   await initI18n("en");
 });
@@ -50,9 +64,17 @@ afterEach(() => {
   clearCommandMocks();
 });
 
+describe("spellOutLicences", () => {
+  it("gives each package its texts, a text shared by several packages stored once", () => {
+    const sent = asSent(PACKAGES);
+    expect(sent.texts).toHaveLength(3);
+    expect(spellOutLicences(sent)).toEqual(PACKAGES);
+  });
+});
+
 describe("AboutDialog", () => {
   it("shows the version and every shipped package with its licence, filterable by name or licence", async () => {
-    mockCommands({ third_party_licences: () => PACKAGES });
+    mockCommands({ third_party_licences: () => asSent(PACKAGES) });
     render(<AboutDialog version="1.2.3" onClose={() => undefined} />);
     expect(screen.getByRole("dialog")).toHaveTextContent("Version 1.2.3");
     expect(await screen.findByText("3 of 3 packages")).toBeInTheDocument();
@@ -73,7 +95,7 @@ describe("AboutDialog", () => {
           // eslint-disable-next-line @typescript-eslint/only-throw-error -- Tauri rejects with the plain IpcError object
           throw { code: "internal", message: "The built-in licence list is unreadable.", remedy: null, serviceCode: null, requestId: null };
         }
-        return PACKAGES;
+        return asSent(PACKAGES);
       },
     });
     const onClose = vi.fn();
@@ -86,7 +108,7 @@ describe("AboutDialog", () => {
   });
 
   it("shows a package's licence texts from a keyboard-operated disclosure, saying which texts other packages share", async () => {
-    mockCommands({ third_party_licences: () => PACKAGES });
+    mockCommands({ third_party_licences: () => asSent(PACKAGES) });
     render(<AboutDialog version="1.2.3" onClose={() => undefined} />);
     await screen.findByText("3 of 3 packages");
     expect(screen.getByRole("columnheader", { name: "Licence text" })).toBeInTheDocument();
@@ -114,7 +136,7 @@ describe("AboutDialog", () => {
   });
 
   it("marks the standard text given to a package that ships no licence file of its own", async () => {
-    mockCommands({ third_party_licences: () => PACKAGES });
+    mockCommands({ third_party_licences: () => asSent(PACKAGES) });
     render(<AboutDialog version="1.2.3" onClose={() => undefined} />);
     await userEvent.click(await screen.findByRole("button", { name: "Show the licence text of react 19.3.1" }));
     const heading = screen.getByRole("heading", { name: "Standard text of MIT (the package ships no licence file of its own)" });
@@ -125,7 +147,7 @@ describe("AboutDialog", () => {
   });
 
   it("keeps a package's text open while the filter hides and shows it again", async () => {
-    mockCommands({ third_party_licences: () => PACKAGES });
+    mockCommands({ third_party_licences: () => asSent(PACKAGES) });
     render(<AboutDialog version="1.2.3" onClose={() => undefined} />);
     await userEvent.click(await screen.findByRole("button", { name: "Show the licence text of parquet 60.0.0" }));
     const filter = screen.getByLabelText("Filter packages");
@@ -139,7 +161,7 @@ describe("AboutDialog", () => {
 
   it("speaks Simplified Chinese", async () => {
     await initI18n("zh-CN");
-    mockCommands({ third_party_licences: () => PACKAGES });
+    mockCommands({ third_party_licences: () => asSent(PACKAGES) });
     render(<AboutDialog version="1.2.3" onClose={() => undefined} />);
     expect(await screen.findByRole("columnheader", { name: "许可证文本" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "显示 react 19.3.1 的许可证文本" }));

@@ -6,6 +6,7 @@ import type { EventTimeCheck } from "../../bindings/EventTimeCheck";
 import type { EventTimeDraft } from "../../bindings/EventTimeDraft";
 import type { EventTimeFormat } from "../../bindings/EventTimeFormat";
 import type { Issue } from "../../bindings/Issue";
+import { EnglishDetail } from "../../components/EnglishDetail";
 import { describedBy, FieldIssues, hasError } from "./FieldIssues";
 
 const FORMATS: readonly EventTimeFormat[] = ["RFC822", "RFC850", "RFC1123", "RFC3339", "Unix"];
@@ -96,14 +97,14 @@ export function EventTimeField({ value, columns, issues, check, onChange }: Prop
             <ul className="event-examples">
               {check.examples.map((example) => (
                 <li key={example.value}>
-                  <code>{example.value}</code> {example.reason}
+                  <code>{example.value}</code> <EnglishDetail kind="detail" text={example.reason} />
                 </li>
               ))}
             </ul>
           )}
           {check.notes.map((note) => (
             <p key={note} className="field-hint">
-              {note}
+              <EnglishDetail kind="detail" text={note} />
             </p>
           ))}
         </div>

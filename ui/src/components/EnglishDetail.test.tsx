@@ -29,7 +29,9 @@ describe("EnglishDetail", () => {
     await initI18n("en");
     render(<EnglishDetail kind="remedy" text={REMEDY} />);
     expect(screen.getByText(REMEDY)).toHaveTextContent(/^Rename the task\.$/);
-    expect(langOf(REMEDY)).toBeNull();
+    // No mark of its own: the page itself is English.
+    expect(screen.getByText(REMEDY)).not.toHaveAttribute("lang");
+    expect(langOf(REMEDY)).toBe("en");
   });
 
   it("labels a remedy and a detail in Chinese, and marks only the English text as English", async () => {
@@ -43,7 +45,8 @@ describe("EnglishDetail", () => {
     expect(container).toHaveTextContent("建议（英文）：Rename the task.详情（英文）：The file is not JSON.");
     expect(screen.getByText(REMEDY)).toHaveAttribute("lang", "en");
     expect(screen.getByText("The file is not JSON.")).toHaveAttribute("lang", "en");
-    expect(screen.getByText("建议（英文）：", { exact: false }).closest("[lang]")).toBeNull();
+    // The label is in the page's language, Chinese.
+    expect(screen.getByText("建议（英文）：", { exact: false }).closest("[lang]")?.getAttribute("lang")).toBe("zh-CN");
   });
 });
 

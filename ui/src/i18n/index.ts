@@ -12,7 +12,15 @@ export function systemLocale(languages: readonly string[] = navigator.languages)
   return languages.some((tag) => tag.toLowerCase().startsWith("zh")) ? "zh-CN" : "en";
 }
 
+/** The page's language follows the UI's, so screen readers, fonts and line breaking treat
+ * Chinese text as Chinese (texts in another language are marked where they appear). */
+function markPageLanguage(language: string): void {
+  document.documentElement.lang = language;
+}
+
 export async function initI18n(locale: Locale = systemLocale()): Promise<typeof i18next> {
+  i18next.off("languageChanged", markPageLanguage);
+  i18next.on("languageChanged", markPageLanguage);
   await i18next.use(initReactI18next).init({
     lng: locale,
     fallbackLng: "en",
@@ -20,6 +28,7 @@ export async function initI18n(locale: Locale = systemLocale()): Promise<typeof 
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
   });
+  markPageLanguage(i18next.language);
   return i18next;
 }
 

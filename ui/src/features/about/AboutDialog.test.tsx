@@ -167,7 +167,7 @@ describe("AboutDialog", () => {
     await userEvent.click(screen.getByRole("button", { name: "显示 react 19.3.1 的许可证文本" }));
     expect(screen.getByRole("button", { name: "隐藏 react 19.3.1 的许可证文本" })).toHaveTextContent("隐藏");
     expect(screen.getByRole("heading", { name: "MIT 标准文本（该软件包未附带自己的许可证文件）" })).toBeInTheDocument();
-    expect(screen.getByText("版权持有人（即该软件包列出的作者）：Jordan Example <jordan@example.com>, Sam Example")).toBeInTheDocument();
+    expect(screen.getByText("版权持有人（即该软件包列出的作者）：Jordan Example <jordan@example.com>、Sam Example")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "显示 tauri 2.12.5 的许可证文本" }));
     expect(screen.getByText("共有 2 个软件包附带相同的文本。")).toBeInTheDocument();
   });

@@ -19,10 +19,11 @@ export function LicenceTexts({ texts, authors, packagesPerText }: Props) {
       <section key={text.name} className="about-licence-text">
         <h3>{text.standard ? t("about.standardText", { licence: text.name }) : text.name}</h3>
         {text.standard && authors.length > 0 && (
-          <p className="about-shared">{t("about.authors", { authors: authors.join(", ") })}</p>
+          <p className="about-shared">{t("about.authors", { authors: authors.join(t("mapper.status.nameSeparator")) })}</p>
         )}
         {sharedBy > 1 && <p className="about-shared">{t("about.sharedBy", { count: sharedBy })}</p>}
-        <pre>{text.text}</pre>
+        {/* Licence texts are in English whatever the UI language. */}
+        <pre lang="en">{text.text}</pre>
       </section>
     );
   });

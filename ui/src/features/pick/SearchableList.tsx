@@ -39,6 +39,9 @@ export function SearchableList({ label, filterPlaceholder, emptyText, items, sel
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: visible.length,
+    // Measured sizes follow the item, not its position: after filtering, a row React keeps
+    // (same key) at a new index would otherwise take the size measured for another item.
+    getItemKey: (index) => visible[index]?.id ?? index,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     // Rows are measured: the reason an item cannot be chosen wraps onto more lines.

@@ -77,7 +77,7 @@ export function ExportPanel({ profile, draft }: Props) {
           )}
           {saveError && <ErrorNotice error={saveError} />}
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
-          <pre className="code-block" data-format={exported.value.format} tabIndex={0} aria-label={exported.value.fileName}>
+          <pre className="code-block" data-format={exported.value.format} role="group" tabIndex={0} aria-label={exported.value.fileName}>
             <code>{exported.value.text}</code>
           </pre>
         </>

@@ -115,7 +115,7 @@ export function ReviewPage({ profile, draft, review, reviewError, checking, onGo
             <p className="field-hint">{t("delivery.review.requestHint")}</p>
             <CopyButton text={prettyJson(review.requestJson)} label={t("delivery.review.copyRequest")} />
             {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
-            <pre className="code-block" id="request-json" tabIndex={0} aria-labelledby="review-request-title">
+            <pre className="code-block" id="request-json" role="group" tabIndex={0} aria-labelledby="review-request-title">
               <code>{prettyJson(review.requestJson)}</code>
             </pre>
           </>

@@ -36,7 +36,7 @@ export function FailedTables({ failures }: { failures: readonly TableFailure[] }
               {remedy && <EnglishDetail kind="remedy" text={remedy} />}
             </p>
             <p className="failed-names">
-              {t("watch.failedTables", { count: grouped.length, tables: grouped.map(({ tableName }) => tableName).join(", ") })}
+              {t("watch.failedTables", { count: grouped.length, tables: grouped.map(({ tableName }) => tableName).join(t("mapper.status.nameSeparator")) })}
             </p>
             <details>
               <summary>{t("watch.failedDetails")}</summary>

@@ -20,8 +20,9 @@ export function GrantStatement({ action, statement }: Props) {
       <p id={sentenceId} className="grant-sentence">
         {t("connection.grant", { action })}
       </p>
+      {/* A group, so the name is allowed (a bare <pre> has a role that may not be named). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <pre className="code-block grant-statement" tabIndex={0} aria-labelledby={sentenceId}>
+      <pre className="code-block grant-statement" role="group" tabIndex={0} aria-labelledby={sentenceId}>
         <code>{pretty}</code>
       </pre>
       <CopyButton text={pretty} label={t("connection.copyStatement")} />

@@ -18,6 +18,8 @@ SENTINELS=(
   "EnvSecretSentinel0000000000001"
   "E2eKeyringSecretSentinel000000001"
   "E2eCliConfigSecretSentinel0000001"
+  "IniSecretSentinel000000000001"
+  "TokenThatMustNotTravel0001"
 )
 
 owned_paths() {

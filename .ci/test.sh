@@ -59,11 +59,14 @@ stage "bindings drift" bindings_drift
 
 # The About box lists the shipped packages' licences from a committed, generated file.
 licences_drift() {
-  local generated
+  local generated copyright
   generated="$(mktemp)"
-  python3 .ci/third_party_licences.py "$generated"
-  if ! diff -u src-tauri/third-party-licences.json "$generated"; then
-    echo "src-tauri/third-party-licences.json is stale; run: python3 .ci/third_party_licences.py src-tauri/third-party-licences.json"
+  copyright="$(mktemp)"
+  python3 .ci/third_party_licences.py "$generated" "$copyright"
+  # The .deb's copyright file too, here rather than at the late package stage.
+  if ! diff -u src-tauri/third-party-licences.json "$generated" ||
+    ! diff -u src-tauri/third-party-licences.txt "$copyright" >/dev/null; then
+    echo "src-tauri/third-party-licences.json or .txt is stale; run: python3 .ci/third_party_licences.py src-tauri/third-party-licences.json"
     return 1
   fi
 }

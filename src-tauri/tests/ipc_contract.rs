@@ -397,7 +397,10 @@ async fn panicking_command() -> Result<(), app_services::IpcError> {
 
 #[test]
 fn a_panic_inside_a_command_answers_with_an_internal_error_and_a_reference() {
-    let logs = std::env::temp_dir().join(format!("tds-ipc-errors-{}", std::process::id()));
+    // Cargo's scratch folder for integration tests (inside the target folder): the log is set
+    // once per process and the blocking-pool panic test below may write to it too.
+    let logs = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("ipc-errors-{}", std::process::id()));
     studio_app::commands::error_log::record_to(logs.join("errors.log"));
     let (_app, window) = serving(tauri::generate_handler![panicking_command]);
     let error = invoke(&window, "panicking_command", json!({})).expect_err("panics");
@@ -425,7 +428,6 @@ fn a_panic_inside_a_command_answers_with_an_internal_error_and_a_reference() {
             .is_some_and(|r| r.contains("errors.log")),
         "{error}"
     );
-    let _ = std::fs::remove_dir_all(&logs);
 }
 
 /// A blocking command that panics, wrapped the way `preview_parquet` is.

@@ -62,6 +62,14 @@ pub fn declared_columns(description: &TableDescription) -> Vec<SourceColumn> {
     primary.chain(defined).collect()
 }
 
+/// Who asked for a sample. Only the schema step's samples have a Cancel button; a drift check
+/// (tasks screen) of the same table must not stop when that button is pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SampleKind {
+    SchemaStep,
+    DriftCheck,
+}
+
 /// Running samples by profile and table, so the UI can cancel one. The same table may be
 /// sampled twice at once (the schema step, and a drift check on the tasks screen), so each
 /// run is kept under its own number.
@@ -72,7 +80,7 @@ pub struct RunningSamples {
 }
 
 /// The runs of one table, each under its number.
-type Runs = Vec<(u64, Arc<SampleControl>)>;
+type Runs = Vec<(u64, SampleKind, Arc<SampleControl>)>;
 
 /// One registered run; it leaves the register when dropped (finished, failed or abandoned).
 #[derive(Debug)]
@@ -87,7 +95,7 @@ impl Drop for RunningSample<'_> {
     fn drop(&mut self) {
         let mut running = self.samples.lock();
         if let Some(runs) = running.get_mut(&self.key) {
-            runs.retain(|(run, _)| *run != self.run);
+            runs.retain(|(run, _, _)| *run != self.run);
             if runs.is_empty() {
                 running.remove(&self.key);
             }
@@ -96,7 +104,7 @@ impl Drop for RunningSample<'_> {
 }
 
 impl RunningSamples {
-    pub fn start(&self, profile: &str, table: &str) -> RunningSample<'_> {
+    pub fn start(&self, profile: &str, table: &str, kind: SampleKind) -> RunningSample<'_> {
         let control = Arc::new(SampleControl::default());
         let run = self
             .next_run
@@ -105,7 +113,7 @@ impl RunningSamples {
         self.lock()
             .entry(key.clone())
             .or_default()
-            .push((run, control.clone()));
+            .push((run, kind, control.clone()));
         RunningSample {
             samples: self,
             key,
@@ -114,16 +122,21 @@ impl RunningSamples {
         }
     }
 
-    /// Cancels every running sample of `table`; false when none was running.
+    /// Cancels the schema step's running samples of `table` (not a drift check's); false when
+    /// none was running.
     pub fn cancel(&self, profile: &str, table: &str) -> bool {
         let running = self.lock();
         let Some(runs) = running.get(&(profile.to_owned(), table.to_owned())) else {
             return false;
         };
-        for (_, control) in runs {
-            control.cancel();
+        let mut cancelled = false;
+        for (_, kind, control) in runs {
+            if *kind == SampleKind::SchemaStep {
+                control.cancel();
+                cancelled = true;
+            }
         }
-        !runs.is_empty()
+        cancelled
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), Runs>> {
@@ -147,14 +160,14 @@ pub fn new_inference(declared: &[SourceColumn]) -> SchemaInference {
 
 #[cfg(test)]
 mod tests {
-    use super::RunningSamples;
+    use super::{RunningSamples, SampleKind};
 
     #[test]
     fn two_samples_of_one_table_are_both_cancellable_and_leave_one_by_one() {
         let samples = RunningSamples::default();
-        let first = samples.start("p", "orders");
-        let second = samples.start("p", "orders");
-        let other = samples.start("p", "users");
+        let first = samples.start("p", "orders", SampleKind::SchemaStep);
+        let second = samples.start("p", "orders", SampleKind::SchemaStep);
+        let other = samples.start("p", "users", SampleKind::SchemaStep);
         // The first ends: the second is still registered (it used to be dropped with it).
         drop(first);
         assert!(samples.cancel("p", "orders"));
@@ -163,5 +176,19 @@ mod tests {
         drop(second);
         assert!(!samples.cancel("p", "orders"), "nothing left to cancel");
         assert!(samples.cancel("p", "users"));
+    }
+
+    #[test]
+    fn the_schema_steps_cancel_leaves_a_drift_check_of_the_same_table_running() {
+        let samples = RunningSamples::default();
+        let drift = samples.start("p", "orders", SampleKind::DriftCheck);
+        assert!(
+            !samples.cancel("p", "orders"),
+            "no schema-step sample to cancel"
+        );
+        let step = samples.start("p", "orders", SampleKind::SchemaStep);
+        assert!(samples.cancel("p", "orders"));
+        assert!(step.control.is_cancelled());
+        assert!(!drift.control.is_cancelled());
     }
 }

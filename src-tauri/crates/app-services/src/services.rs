@@ -408,6 +408,25 @@ impl AppServices {
         profile: &str,
         table: &str,
         max_rows: u32,
+        on_progress: impl FnMut(crate::SamplingProgress),
+    ) -> Result<crate::SchemaSample, IpcError> {
+        self.sample_schema_for(
+            crate::schema_sampling::SampleKind::SchemaStep,
+            profile,
+            table,
+            max_rows,
+            on_progress,
+        )
+        .await
+    }
+
+    /// [`Self::sample_schema`] on behalf of `kind` (which decides what Cancel stops).
+    pub(crate) async fn sample_schema_for(
+        &self,
+        kind: crate::schema_sampling::SampleKind,
+        profile: &str,
+        table: &str,
+        max_rows: u32,
         mut on_progress: impl FnMut(crate::SamplingProgress),
     ) -> Result<crate::SchemaSample, IpcError> {
         use crate::sample_cache::{CachedSample, PREVIEW_ROWS};
@@ -425,7 +444,7 @@ impl AppServices {
             .collect();
         let mut inference = new_inference(&declared);
         let mut kept = Vec::new();
-        let run = self.samples.start(profile, table);
+        let run = self.samples.start(profile, table, kind);
         let summary = client
             .sample_rows(
                 table,

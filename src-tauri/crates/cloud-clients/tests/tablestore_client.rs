@@ -391,7 +391,8 @@ async fn cancelling_a_sample_whose_page_is_stalled_returns_cancelled_without_wai
     assert!(took < Duration::from_secs(20), "took {took:?}");
 }
 
-#[tokio::test]
+// Several workers, as in the app: a page spawned before the cancel is seen could run at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sample_cancelled_before_it_starts_reads_nothing() {
     let sandbox = sandbox(100).await;
     let key = primary_key(&sandbox, "orders").await;
@@ -399,6 +400,7 @@ async fn a_sample_cancelled_before_it_starts_reads_nothing() {
     let control = SampleControl::default();
     control.cancel();
     let mut rows = 0;
+    let mut counter = AnswerCounter::start(&sandbox);
     let result = client
         .sample_rows("orders", &key, ALL, &control, |_| rows += 1, |_| {})
         .await;
@@ -407,4 +409,7 @@ async fn a_sample_cancelled_before_it_starts_reads_nothing() {
         "{result:?}"
     );
     assert_eq!(rows, 0);
+    // Nothing was asked of the service either.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(counter.answers(), 0);
 }

@@ -54,7 +54,15 @@ impl AppServices {
             .tablestore(&connection)?
             .describe_delivery_task(table, task)
             .await?;
-        let sample = self.sample_schema(profile, table, max_rows, |_| {}).await?;
+        let sample = self
+            .sample_schema_for(
+                crate::schema_sampling::SampleKind::DriftCheck,
+                profile,
+                table,
+                max_rows,
+                |_| {},
+            )
+            .await?;
         let delivered: Vec<String> = described
             .task_config
             .as_ref()

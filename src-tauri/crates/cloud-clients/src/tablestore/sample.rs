@@ -98,6 +98,11 @@ impl TablestoreClient {
             bytes: 0,
             pages: 0,
         };
+        // Cancelled before it began: ask the service nothing (the first page would be sent
+        // before the race below could see the cancel).
+        if control.is_cancelled() {
+            return Err(ClientError::Cancelled);
+        }
         // The row limit asked of the page in flight.
         let mut limit = page_limit(budget.max_rows);
         let mut page = self.fetch_page(table, start, &end, limit);

@@ -5,6 +5,6 @@ import type { StoredLicenceText } from "./StoredLicenceText";
 /**
  * The generated file, and what the About box receives: packages refer to their texts by id,
  * each text stored once (about 1 MB; spelled out per package it was 4.4 MB per opening of
- * the About box). The UI spells it out into [`ThirdPartyPackage`]s.
+ * the About box).
  */
 export type LicenceList = { packages: Array<ListedPackage>, texts: Array<StoredLicenceText>, };

@@ -4,8 +4,16 @@
  * One of a package's licence texts: its file name, and the id of the text in
  * [`LicenceList::texts`].
  */
-export type LicenceTextReference = { name: string, standard: boolean, 
+export type LicenceTextReference = { 
 /**
- * The id of the text.
+ * The file's name in the package (`LICENSE-MIT`), or the SPDX id when `standard`.
+ */
+name: string, 
+/**
+ * The package ships no licence file, so this is the standard text of its licence.
+ */
+standard: boolean, 
+/**
+ * The id of the text: a hash of it, so texts with the same id are the same text.
  */
 text: string, };

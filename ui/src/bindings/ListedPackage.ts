@@ -2,6 +2,28 @@
 import type { LicenceTextReference } from "./LicenceTextReference";
 
 /**
- * A shipped package as listed: its licence texts by reference.
+ * One shipped package, its licence and, by reference, the licence texts that come with it.
  */
-export type ListedPackage = { name: string, version: string, licence: string, source: string, ecosystem: string, authors: Array<string>, licenceTexts: Array<LicenceTextReference>, };
+export type ListedPackage = { name: string, version: string, 
+/**
+ * An SPDX expression as the package declares it.
+ */
+licence: string, 
+/**
+ * Where the package's source lives.
+ */
+source: string, 
+/**
+ * `cargo` or `npm`.
+ */
+ecosystem: string, 
+/**
+ * For a package that ships no licence file: the authors its manifest names, the holders
+ * the standard text's copyright line leaves blank. Empty otherwise (its files name them).
+ */
+authors: Array<string>, 
+/**
+ * The package's licence, copying and notice files; for a package that ships none, the
+ * standard text of each licence its expression names. Never empty.
+ */
+licenceTexts: Array<LicenceTextReference>, };

@@ -1,4 +1,5 @@
 export { appInfo, setLocale, thirdPartyLicences } from "./app";
+export type { LicenceText, ThirdPartyPackage } from "./app";
 export { CommandFailed } from "./invoke";
 export { deleteDraft, listDrafts, openDraft, saveDraft } from "./drafts";
 export {

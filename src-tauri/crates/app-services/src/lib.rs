@@ -39,7 +39,7 @@ pub use drift::DriftReport;
 pub use import::{EnvironmentSource, ImportRequest, ImportSources};
 pub use instance_tasks::{InstanceTasks, TableFailure};
 pub use ipc_error::{ErrorCode, IpcError};
-pub use licences::{licence_list, parse_licences, LicenceList, ThirdPartyPackage};
+pub use licences::{licence_list, LicenceList};
 pub use locale::Locale;
 pub use parquet_preview::{ParquetPreview, PreviewColumn};
 pub use pickers::{BucketChoice, InstanceChoice};

@@ -2,21 +2,29 @@
 //! is generated from Cargo's and npm's lock files and the packages' own licence files
 //! (`.ci/third_party_licences.py`) and compiled into the app. The file stores each distinct
 //! text once, and the About box receives it so ([`LicenceList`]); the UI spells each package's
-//! texts out into the [`ThirdPartyPackage`] shape, as [`parse_licences`] does here.
-
-use std::collections::HashMap;
+//! texts out (`spellOutLicences` in `ui/src/ipc/app.ts`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{ErrorCode, IpcError};
 
-/// One shipped package, its licence and the licence texts that come with it, spelled out (the
-/// shape the About box works with).
+/// The generated file, and what the About box receives: packages refer to their texts by id,
+/// each text stored once (about 1 MB; spelled out per package it was 4.4 MB per opening of
+/// the About box).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
-pub struct ThirdPartyPackage {
+pub struct LicenceList {
+    pub packages: Vec<ListedPackage>,
+    pub texts: Vec<StoredLicenceText>,
+}
+
+/// One shipped package, its licence and, by reference, the licence texts that come with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct ListedPackage {
     pub name: String,
     pub version: String,
     /// An SPDX expression as the package declares it.
@@ -30,45 +38,6 @@ pub struct ThirdPartyPackage {
     pub authors: Vec<String>,
     /// The package's licence, copying and notice files; for a package that ships none, the
     /// standard text of each licence its expression names. Never empty.
-    pub licence_texts: Vec<LicenceText>,
-}
-
-/// One licence text that ships with a package.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct LicenceText {
-    /// The file's name in the package (`LICENSE-MIT`), or the SPDX id when `standard`.
-    pub name: String,
-    /// The package ships no licence file, so this is the standard text of its licence.
-    pub standard: bool,
-    /// A hash of the text: texts with the same id are the same text.
-    pub id: String,
-    pub text: String,
-}
-
-/// The generated file, and what the About box receives: packages refer to their texts by id,
-/// each text stored once (about 1 MB; spelled out per package it was 4.4 MB per opening of
-/// the About box). The UI spells it out into [`ThirdPartyPackage`]s.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export)]
-pub struct LicenceList {
-    pub packages: Vec<ListedPackage>,
-    pub texts: Vec<StoredLicenceText>,
-}
-
-/// A shipped package as listed: its licence texts by reference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export)]
-pub struct ListedPackage {
-    pub name: String,
-    pub version: String,
-    pub licence: String,
-    pub source: String,
-    pub ecosystem: String,
-    pub authors: Vec<String>,
     pub licence_texts: Vec<LicenceTextReference>,
 }
 
@@ -78,9 +47,11 @@ pub struct ListedPackage {
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct LicenceTextReference {
+    /// The file's name in the package (`LICENSE-MIT`), or the SPDX id when `standard`.
     pub name: String,
+    /// The package ships no licence file, so this is the standard text of its licence.
     pub standard: bool,
-    /// The id of the text.
+    /// The id of the text: a hash of it, so texts with the same id are the same text.
     pub text: String,
 }
 
@@ -116,56 +87,70 @@ pub fn licence_list(text: &str) -> Result<LicenceList, IpcError> {
     Ok(list)
 }
 
-/// Parses the generated list and spells out each package's licence texts (checked to exist by
-/// [`licence_list`]).
-pub fn parse_licences(text: &str) -> Result<Vec<ThirdPartyPackage>, IpcError> {
-    let file = licence_list(text)?;
-    let texts: HashMap<&str, &str> = file
-        .texts
-        .iter()
-        .map(|stored| (stored.id.as_str(), stored.text.as_str()))
-        .collect();
-    Ok(file
-        .packages
-        .into_iter()
-        .map(|package| {
-            let licence_texts = package
-                .licence_texts
-                .into_iter()
-                .map(|reference| LicenceText {
-                    name: reference.name,
-                    standard: reference.standard,
-                    text: texts
-                        .get(reference.text.as_str())
-                        .map(|text| (*text).to_owned())
-                        .unwrap_or_default(),
-                    id: reference.text,
-                })
-                .collect();
-            ThirdPartyPackage {
-                name: package.name,
-                version: package.version,
-                licence: package.licence,
-                source: package.source,
-                ecosystem: package.ecosystem,
-                authors: package.authors,
-                licence_texts,
-            }
-        })
-        .collect())
-}
-
 fn unreadable(message: &str) -> IpcError {
     IpcError::new(ErrorCode::Internal, message.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
 
     const COMMITTED_LIST: &str = include_str!("../../../third-party-licences.json");
     /// The .deb's copyright file, generated from the same list.
     const COMMITTED_COPYRIGHT: &str = include_str!("../../../third-party-licences.txt");
+
+    /// A package with its texts spelled out, as the About box shows it (the UI's
+    /// `spellOutLicences` makes the same from a [`LicenceList`]).
+    #[derive(Debug, Serialize)]
+    struct ThirdPartyPackage {
+        name: String,
+        version: String,
+        licence: String,
+        ecosystem: String,
+        authors: Vec<String>,
+        licence_texts: Vec<LicenceText>,
+    }
+
+    #[derive(Debug, Clone, Serialize)]
+    struct LicenceText {
+        name: String,
+        standard: bool,
+        id: String,
+        text: String,
+    }
+
+    /// The list with each reference replaced by its text (all present: `licence_list` checks).
+    fn parse_licences(text: &str) -> Result<Vec<ThirdPartyPackage>, IpcError> {
+        let file = licence_list(text)?;
+        let texts: HashMap<&str, &str> = file
+            .texts
+            .iter()
+            .map(|stored| (stored.id.as_str(), stored.text.as_str()))
+            .collect();
+        Ok(file
+            .packages
+            .into_iter()
+            .map(|package| ThirdPartyPackage {
+                licence_texts: package
+                    .licence_texts
+                    .into_iter()
+                    .map(|reference| LicenceText {
+                        text: texts[reference.text.as_str()].to_owned(),
+                        name: reference.name,
+                        standard: reference.standard,
+                        id: reference.text,
+                    })
+                    .collect(),
+                name: package.name,
+                version: package.version,
+                licence: package.licence,
+                ecosystem: package.ecosystem,
+                authors: package.authors,
+            })
+            .collect())
+    }
 
     fn committed() -> Vec<ThirdPartyPackage> {
         parse_licences(COMMITTED_LIST).expect("parses")

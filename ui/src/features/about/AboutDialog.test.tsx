@@ -6,7 +6,7 @@ import { initI18n } from "../../i18n";
 import { clearCommandMocks, mockCommands } from "../../ipc/testing";
 import { seriousViolations } from "../../test/axe";
 import type { LicenceList } from "../../bindings/LicenceList";
-import type { ThirdPartyPackage } from "../../bindings/ThirdPartyPackage";
+import type { ThirdPartyPackage } from "../../ipc";
 import { spellOutLicences } from "../../ipc/app";
 import { AboutDialog } from "./AboutDialog";
 

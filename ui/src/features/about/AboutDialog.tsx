@@ -6,7 +6,7 @@ import { useLoad } from "../../app/useLoad";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { thirdPartyLicences } from "../../ipc";
-import type { ThirdPartyPackage } from "../../bindings/ThirdPartyPackage";
+import type { ThirdPartyPackage } from "../../ipc";
 import { PackageRow } from "./PackageRow";
 import "./about.css";
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-import type { LicenceText } from "../../bindings/LicenceText";
+import type { LicenceText } from "../../ipc";
 
 interface Props {
   texts: LicenceText[];

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { ThirdPartyPackage } from "../../bindings/ThirdPartyPackage";
+import type { ThirdPartyPackage } from "../../ipc";
 import { LicenceTexts } from "./LicenceTexts";
 
 interface Props {

@@ -10,8 +10,9 @@ use profiles::{CustomEndpoints, InstanceName, ProfileError, ProfileName, Region}
 use serde::Deserialize;
 use ts_rs::TS;
 
-/// Where to look for credentials the user already has.
-#[derive(Clone, Default)]
+/// Where to look for credentials the user already has. (`Debug` shows variable names only:
+/// see [`EnvironmentSource`].)
+#[derive(Debug, Clone, Default)]
 pub struct ImportSources {
     /// The aliyun CLI's `config.json`.
     pub aliyun_cli_config: Option<PathBuf>,
@@ -43,16 +44,6 @@ impl std::fmt::Debug for EnvironmentSource {
                 .field(&vars.iter().map(|(name, _)| name).collect::<Vec<_>>())
                 .finish(),
         }
-    }
-}
-
-impl std::fmt::Debug for ImportSources {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ImportSources")
-            .field("aliyun_cli_config", &self.aliyun_cli_config)
-            .field("credentials_ini", &self.credentials_ini)
-            .field("environment", &self.environment)
-            .finish()
     }
 }
 

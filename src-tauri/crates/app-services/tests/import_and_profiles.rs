@@ -32,22 +32,27 @@ fn cli_config(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
+/// An AccessKey pair in `ALIBABA_CLOUD_*` variables.
+fn env_key_pair() -> EnvironmentSource {
+    EnvironmentSource::Given(vec![
+        (
+            "ALIBABA_CLOUD_ACCESS_KEY_ID".into(),
+            "LTAI5tEnvKeyId0000000001".into(),
+        ),
+        (
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET".into(),
+            "EnvSecretSentinel0000000000001".into(),
+        ),
+    ])
+}
+
 #[test]
 fn the_preview_lists_importable_and_unsupported_entries_without_secrets() {
     let dir = tempfile::tempdir().expect("dir");
     let sources = ImportSources {
         aliyun_cli_config: Some(cli_config(dir.path())),
         credentials_ini: vec![dir.path().join("missing.ini")],
-        environment: EnvironmentSource::Given(vec![
-            (
-                "ALIBABA_CLOUD_ACCESS_KEY_ID".into(),
-                "LTAI5tEnvKeyId0000000001".into(),
-            ),
-            (
-                "ALIBABA_CLOUD_ACCESS_KEY_SECRET".into(),
-                "EnvSecretSentinel0000000000001".into(),
-            ),
-        ]),
+        environment: env_key_pair(),
     };
     let preview = services(dir.path(), sources)
         .import_preview()
@@ -187,16 +192,7 @@ fn a_broken_file_is_listed_as_a_problem_and_hides_nothing_else() {
     let sources = ImportSources {
         aliyun_cli_config: Some(broken.clone()),
         credentials_ini: Vec::new(),
-        environment: EnvironmentSource::Given(vec![
-            (
-                "ALIBABA_CLOUD_ACCESS_KEY_ID".into(),
-                "LTAI5tEnvKeyId0000000001".into(),
-            ),
-            (
-                "ALIBABA_CLOUD_ACCESS_KEY_SECRET".into(),
-                "EnvSecretSentinel0000000000001".into(),
-            ),
-        ]),
+        environment: env_key_pair(),
     };
     let preview = services(dir.path(), sources)
         .import_preview()

@@ -24,7 +24,7 @@ const LONG_NAME = "prod-analytics-hangzhou";
 /** A stored profile with a long name and the sandbox; no profile chosen, so the page opens. */
 function installFakeBackend(longName) {
   const profile = (over) => ({
-    kind: "stored", accessKeyId: "LTAI5tAbCdEfGhIjKlMn1234", accessKeyIdMasked: "LTAI****1234", region: "cn-hangzhou",
+    kind: "stored", accessKeyId: "LTAI5tFakeLayoutTest1234", accessKeyIdMasked: "LTAI****1234", region: "cn-hangzhou",
     instanceName: "analytics-prod-01", endpoints: { tablestore: null, oss: null, sts: null }, hasSecurityToken: false, status: "ready", ...over,
   });
   const answers = {
